@@ -1,0 +1,191 @@
+import { runJob } from '../../workers/kernels';
+import { CancelledError, createPool, type Pool, type PoolOptions, type Schedule, type TraceEvent } from '../pool';
+import type { Task } from '../tasks/task';
+import { efficiency, median, speedup } from './stats';
+
+/** The row of the main-thread baseline: no worker at all, the page itself computes (and freezes). */
+export const MAIN_THREAD = 0;
+
+export interface SweepSettings {
+  /** Worker counts to try. The 1-worker run is the baseline of every speedup, so it is always added. */
+  workerCounts: readonly number[];
+  /** Timed runs per worker count, after one discarded warm-up run. */
+  repetitions: number;
+  /** Also time the chunks run one after another on the page's own thread (it blocks the page while it runs). */
+  includeMainThread?: boolean;
+  /** Chunks per worker: more gives finer progress and better balance, at a little messaging cost. */
+  chunksPerWorker?: number;
+  schedule?: Schedule;
+}
+
+export interface SweepProgress {
+  /** Runs finished so far (warm-ups included) and in all. */
+  runsDone: number;
+  runs: number;
+  /** The current run: its worker count (0 for the main thread), chunks finished and in all. */
+  workers: number;
+  warmup: boolean;
+  chunksDone: number;
+  chunks: number;
+}
+
+export interface RunRecord {
+  workers: number;
+  repetition: number;
+  ms: number;
+  matches: boolean;
+  trace: TraceEvent[];
+}
+
+export interface SweepRow {
+  /** Worker count, or MAIN_THREAD. */
+  workers: number;
+  timesMs: number[];
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  /** Median speedup over the 1-worker median, and its spread from the fastest and slowest repetitions. */
+  speedup: number;
+  speedupMin: number;
+  speedupMax: number;
+  efficiency: number;
+  /** Time to start this many workers until all answered, measured before the timed runs. */
+  spawnMs: number;
+  /** Every repetition's result equals the reference. */
+  matches: boolean;
+}
+
+export interface SweepResult<R> {
+  rows: SweepRow[];
+  runs: RunRecord[];
+  /** The 1-worker warm-up's result, which every other run is compared with. */
+  reference: R;
+  mismatches: number;
+}
+
+export interface SweepOptions<P, R> {
+  task: Task<P, R>;
+  params: P;
+  settings: SweepSettings;
+  signal?: AbortSignal;
+  onProgress?: (progress: SweepProgress) => void;
+  /** Makes the pool for each worker count; tests and the benchmark can pass their own. */
+  createPool?: (options: PoolOptions) => Pool;
+}
+
+/**
+ * Runs a task at each worker count: a fresh pool per count (spawn timed apart), one discarded warm-up run, then
+ * the timed repetitions. Every result is checked against the first one; a mismatch is reported, never dropped.
+ */
+export async function sweep<P, R>({
+  task,
+  params,
+  settings,
+  signal,
+  onProgress,
+  createPool: makePool = createPool,
+}: SweepOptions<P, R>): Promise<SweepResult<R>> {
+  const { repetitions, includeMainThread = false, chunksPerWorker = 4, schedule = 'dynamic' } = settings;
+  if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError('repetitions must be ≥ 1');
+  const counts = [...new Set([1, ...settings.workerCounts])].sort((a, b) => a - b);
+  if (counts.some((p) => !Number.isInteger(p) || p < 1)) throw new RangeError('worker counts must be whole numbers ≥ 1');
+
+  const runsPerCount = repetitions + 1;
+  const progress: SweepProgress = {
+    runsDone: 0,
+    runs: runsPerCount * (counts.length + (includeMainThread ? 1 : 0)),
+    workers: 1,
+    warmup: true,
+    chunksDone: 0,
+    chunks: 0,
+  };
+  const report = (change: Partial<SweepProgress>) => {
+    Object.assign(progress, change);
+    onProgress?.({ ...progress });
+  };
+
+  let reference: { value: R } | undefined;
+  const check = (value: R) => {
+    if (!reference) reference = { value };
+    return task.equal(reference.value, value);
+  };
+  const runs: RunRecord[] = [];
+  const rows: SweepRow[] = [];
+  const row = (workers: number, records: RunRecord[], spawnMs: number) => {
+    const timesMs = records.map((run) => run.ms);
+    return { workers, timesMs, spawnMs, matches: records.every((run) => run.matches) };
+  };
+
+  for (const workers of counts) {
+    if (signal?.aborted) throw new CancelledError();
+    const pool = makePool({ size: workers });
+    try {
+      const spawnMs = await pool.ready;
+      const records: RunRecord[] = [];
+      for (let repetition = 0; repetition < runsPerCount; repetition++) {
+        // Split afresh for every run: a task may hand over buffers that a run detaches.
+        const jobs = task.split(params, workers * chunksPerWorker);
+        report({ workers, warmup: repetition === 0, chunksDone: 0, chunks: jobs.length });
+        const trace: TraceEvent[] = [];
+        const start = performance.now();
+        const results = await pool.map(jobs, {
+          signal,
+          schedule,
+          onTrace: (event) => {
+            trace.push(event);
+            if (event.status === 'done') report({ chunksDone: progress.chunksDone + 1 });
+          },
+        });
+        const ms = performance.now() - start;
+        const record = { workers, repetition, ms, matches: check(task.merge(params, results)), trace };
+        if (repetition > 0) records.push(record);
+        runs.push(record);
+        report({ runsDone: progress.runsDone + 1 });
+      }
+      rows.push(summarize(row(workers, records, spawnMs)));
+    } finally {
+      await pool.shutdown({ cancelPending: true });
+    }
+  }
+
+  if (includeMainThread) {
+    const jobs = task.split(params, 1);
+    const records: RunRecord[] = [];
+    for (let repetition = 0; repetition < runsPerCount; repetition++) {
+      report({ workers: MAIN_THREAD, warmup: repetition === 0, chunksDone: 0, chunks: jobs.length });
+      // Give the page a frame to show that the main thread is about to block, then block it.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      if (signal?.aborted) throw new CancelledError();
+      const start = performance.now();
+      const results = jobs.map((job) => runJob(job));
+      const ms = performance.now() - start;
+      const record = { workers: MAIN_THREAD, repetition, ms, matches: check(task.merge(params, results)), trace: [] };
+      if (repetition > 0) records.push(record);
+      runs.push(record);
+      report({ runsDone: progress.runsDone + 1, chunksDone: jobs.length });
+    }
+    rows.push(summarize(row(MAIN_THREAD, records, 0)));
+  }
+
+  const baselineMs = rows.find((r) => r.workers === 1)!.medianMs;
+  for (const r of rows) {
+    r.speedup = speedup(baselineMs, r.medianMs);
+    r.speedupMin = speedup(baselineMs, r.maxMs);
+    r.speedupMax = speedup(baselineMs, r.minMs);
+    r.efficiency = efficiency(r.speedup, Math.max(r.workers, 1));
+  }
+  return { rows, runs, reference: reference!.value, mismatches: runs.filter((run) => !run.matches).length };
+}
+
+function summarize(partial: Pick<SweepRow, 'workers' | 'timesMs' | 'spawnMs' | 'matches'>): SweepRow {
+  return {
+    ...partial,
+    medianMs: median(partial.timesMs),
+    minMs: Math.min(...partial.timesMs),
+    maxMs: Math.max(...partial.timesMs),
+    speedup: Number.NaN,
+    speedupMin: Number.NaN,
+    speedupMax: Number.NaN,
+    efficiency: Number.NaN,
+  };
+}

@@ -1,0 +1,27 @@
+/** A parameter's outcome: its value, or a message fit to show next to the input. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface IntegerRule {
+  label: string;
+  min: number;
+  max: number;
+}
+
+const DECIMAL = /^\+?\d+(\.\d+)?(e\+?\d+)?$/i;
+
+/**
+ * Parses a whole number typed by a person: plain digits or scientific notation (2e9), with optional `_` or `,`
+ * between digits. Refuses empty, negative, fractional, hexadecimal and out-of-range input with a readable message.
+ */
+export function parseInteger(raw: string, { label, min, max }: IntegerRule): Parsed<number> {
+  const text = raw.trim().replace(/(?<=\d)[_,](?=\d)/g, '');
+  if (text === '') return { ok: false, error: `${label} is required` };
+  if (text.startsWith('-')) return { ok: false, error: `${label} cannot be negative` };
+  if (!DECIMAL.test(text)) return { ok: false, error: `${label} must be a number, got "${raw.trim()}"` };
+  const value = Number(text);
+  if (!Number.isInteger(value)) return { ok: false, error: `${label} must be a whole number` };
+  if (value < min || value > max) {
+    return { ok: false, error: `${label} must be from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}` };
+  }
+  return { ok: true, value };
+}

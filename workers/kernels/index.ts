@@ -1,0 +1,31 @@
+import { fibBatch } from './fib';
+import { noop } from './noop';
+import { sumSquaresMod32 } from './sum';
+
+/**
+ * Every kernel a worker can run, by name. A task names one of these for each chunk; the worker looks it up here.
+ * Kernels are pure: numbers and typed arrays in, numbers and typed arrays out, no DOM and no messaging.
+ */
+export const kernels = {
+  sumSquaresMod32,
+  fibBatch,
+  noop,
+};
+
+export type Kernels = typeof kernels;
+export type KernelName = keyof Kernels;
+export type KernelArgs<K extends KernelName> = Parameters<Kernels[K]>;
+export type KernelResult<K extends KernelName> = ReturnType<Kernels[K]>;
+
+/** One chunk of work: which kernel, with which arguments. Structured-cloneable, so it can cross to a worker. */
+export interface Job<K extends KernelName = KernelName> {
+  kernel: K;
+  args: KernelArgs<K>;
+}
+
+/** Runs a job right here, on the calling thread: the worker's dispatch and the main-thread baseline share it. */
+export function runJob<K extends KernelName>(job: Job<K>): KernelResult<K> {
+  const kernel = kernels[job.kernel] as (...args: KernelArgs<K>) => KernelResult<K>;
+  if (typeof kernel !== 'function') throw new TypeError(`unknown kernel "${String(job.kernel)}"`);
+  return kernel(...job.args);
+}
