@@ -9,6 +9,10 @@ export default defineConfig({
   base: './',
   plugins: [svelte()],
   worker: { format: 'es' },
+  build: {
+    // bench.html is the page `npm run bench` drives; it ships beside the app and shows nothing by itself.
+    rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } },
+  },
   server: { headers: crossOriginIsolationHeaders },
   preview: { headers: crossOriginIsolationHeaders },
   test: {

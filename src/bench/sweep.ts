@@ -88,7 +88,8 @@ export async function sweep<P, R>({
   const { repetitions, includeMainThread = false, chunksPerWorker = 4, schedule = 'dynamic' } = settings;
   if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError('repetitions must be ≥ 1');
   const counts = [...new Set([1, ...settings.workerCounts])].sort((a, b) => a - b);
-  if (counts.some((p) => !Number.isInteger(p) || p < 1)) throw new RangeError('worker counts must be whole numbers ≥ 1');
+  if (counts.some((p) => !Number.isInteger(p) || p < 1))
+    throw new RangeError('worker counts must be whole numbers ≥ 1');
 
   const runsPerCount = repetitions + 1;
   const progress: SweepProgress = {

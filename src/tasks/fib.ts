@@ -27,7 +27,10 @@ export const fibTask: Task<FibParams, number[]> = {
     return { ok: false, errors: { ...(!n.ok && { n: n.error }), ...(!k.ok && { k: k.error }) } };
   },
   split({ n, k }, chunks) {
-    return splitList(Array.from({ length: k }, () => n), chunks).map((ns) => ({ kernel: 'fibBatch', args: [ns] }));
+    return splitList(
+      Array.from({ length: k }, () => n),
+      chunks,
+    ).map((ns) => ({ kernel: 'fibBatch', args: [ns] }));
   },
   merge(_params, results) {
     return (results as number[][]).flat();

@@ -16,7 +16,7 @@ export const sumTask: Task<SumParams, number> = {
   label: 'Sum of squares',
   summary: 'Σ i² for i from 0 to N−1, in 32-bit integer arithmetic (modulo 2³²), split into ranges.',
   parameters: [{ key: 'n', label: 'N', help: `1 to ${MAX_SUM_N.toLocaleString('en')}; 2e9 is accepted` }],
-  defaults: { n: '300000000' },
+  defaults: { n: '100000000' },
   validate(raw) {
     const n = parseInteger(raw.n, { label: 'N', min: 1, max: MAX_SUM_N });
     return n.ok ? { ok: true, params: { n: n.value } } : { ok: false, errors: { n: n.error } };

@@ -9,9 +9,7 @@ export interface ParameterSpec<P> {
 
 export type RawParams<P> = Record<keyof P & string, string>;
 
-export type Validation<P> =
-  | { ok: true; params: P }
-  | { ok: false; errors: Partial<Record<keyof P & string, string>> };
+export type Validation<P> = { ok: true; params: P } | { ok: false; errors: Partial<Record<keyof P & string, string>> };
 
 /**
  * What a user picks to run. Pure and framework-free: it checks its parameters, cuts the work into chunks (naming the

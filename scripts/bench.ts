@@ -1,0 +1,92 @@
+/**
+ * npm run bench [-- --tasks sum,fib,overhead --reps 5 --sum-n 1e9 --fib-n 32 --fib-k 16 --out FILE --no-build]
+ *
+ * Builds the app, serves it with COOP/COEP (vite preview), drives headless Chromium through the benchmark page,
+ * prints a table per task and writes the same figures as JSON. Every `--key value` is passed to the suites.
+ * A figure that has a value from the previous run in the output file is printed beside it, so regressions show.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright';
+import { build, preview } from 'vite';
+import type { BenchRecord } from '../src/bench/record.ts';
+import { chromiumArgs, chromiumExecutable } from './chromium.ts';
+
+const { values: options, tokens } = parseArgs({
+  options: {
+    tasks: { type: 'string' },
+    out: { type: 'string', default: 'bench-results.json' },
+    'no-build': { type: 'boolean' },
+  },
+  strict: false,
+  tokens: true,
+});
+const suiteOptions: Record<string, string> = {};
+for (const token of tokens ?? []) {
+  if (token.kind === 'option' && typeof token.value === 'string') suiteOptions[token.name] = token.value;
+}
+const outFile = String(options.out);
+const previous: BenchRecord[] = existsSync(outFile) ? JSON.parse(readFileSync(outFile, 'utf8')) : [];
+
+if (!options['no-build']) await build({ logLevel: 'warn' });
+const server = await preview({ preview: { port: 4174, strictPort: false }, logLevel: 'warn' });
+const baseUrl = server.resolvedUrls?.local[0];
+if (!baseUrl) throw new Error('vite preview did not report a URL');
+
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+const records: BenchRecord[] = [];
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(new URL('bench.html', baseUrl).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  const isolated = await page.evaluate(() => crossOriginIsolated);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const known = await page.evaluate(() => window.benchSuites);
+  const wanted = typeof options.tasks === 'string' ? options.tasks.split(',') : known;
+  console.log(`Chromium ${browser.version()}, ${cores} cores, cross-origin isolated: ${isolated}\n`);
+  for (const name of wanted) {
+    const started = Date.now();
+    const rows = await page.evaluate(([suite, opts]) => window.runBenchSuite(suite, opts), [
+      name,
+      suiteOptions,
+    ] as const);
+    records.push(...rows);
+    printTable(name, rows, previous);
+    console.log(`(${name}: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+writeFileSync(outFile, JSON.stringify(records, null, 2) + '\n');
+console.log(`Wrote ${records.length} records to ${outFile}`);
+
+/** Identifies a row across runs: its task, workers and string details (mode, schedule…). */
+function keyOf(record: BenchRecord): string {
+  const details = Object.entries(record)
+    .filter(([key, value]) => typeof value === 'string' && key !== 'task')
+    .sort()
+    .map(([key, value]) => `${key}=${value}`);
+  return [record.task, record.workers, ...details].join('|');
+}
+
+function printTable(suite: string, rows: BenchRecord[], before: BenchRecord[]): void {
+  const previousByKey = new Map(before.map((record) => [keyOf(record), record]));
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const cell = (value: unknown) =>
+    typeof value === 'number' ? (Number.isNaN(value) ? '—' : Number(value.toPrecision(4)).toString()) : String(value);
+  const table = rows.map((row) => {
+    const old = previousByKey.get(keyOf(row));
+    return Object.fromEntries(
+      columns.map((column) => {
+        const value = row[column];
+        const was = old?.[column];
+        const changed = typeof value === 'number' && typeof was === 'number' && column !== 'workers' && was !== value;
+        return [column, changed ? `${cell(value)} (was ${cell(was)})` : cell(value)];
+      }),
+    );
+  });
+  console.log(`## ${suite}`);
+  console.table(table);
+}
