@@ -46,7 +46,7 @@ test('bad input shows a message and keeps Run disabled', async ({ page }) => {
   const run = page.getByRole('button', { name: 'Run' });
   await page.getByLabel('Fibonacci batch').check();
   const n = page.getByLabel('n', { exact: true });
-  for (const [value, message] of [
+  for (const [value, message] of <const>[
     ['99', 'n must be from 0 to 42'],
     ['', 'n is required'],
     ['-3', 'n cannot be negative'],
@@ -84,4 +84,24 @@ test('Cancel returns to idle at once, and the next run works', async ({ page }) 
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('Done.', { timeout: 30_000 });
   await expect(page.locator('.sweep-table tr[data-workers="1"] .result')).toHaveText(/✓ fib\(20\) = 6,765/);
+});
+
+test('settings live in the URL: a link restores them, and a bad value falls back with a notice', async ({ page }) => {
+  await page.getByLabel('Sum of squares').check();
+  await page.getByLabel('N', { exact: true }).fill('2e9');
+  await page.getByLabel('Repetitions').fill('5');
+  await expect(page).toHaveURL(/speedup\.reps=5/);
+  const link = page.url();
+  expect(link).toContain('speedup.task=sum');
+
+  await page.goto(link);
+  await expect(page.getByLabel('Sum of squares')).toBeChecked();
+  await expect(page.getByLabel('N', { exact: true })).toHaveValue('2e9');
+  await expect(page.getByLabel('Repetitions')).toHaveValue('5');
+
+  await page.goto('./?speedup.task=%3Cscript%3Ealert(1)%3C/script%3E&speedup.reps=-1');
+  await expect(page.getByLabel('Fibonacci batch')).toBeChecked();
+  await expect(page.getByLabel('Repetitions')).toHaveValue('3');
+  await expect(page.getByRole('alert', { name: 'Settings from the link' })).toContainText('speedup task');
+  expect(await page.locator('script').count()).toBe(1);
 });
