@@ -62,7 +62,8 @@ interface Item {
   dispatchedAt: number;
   slot: WorkerSlot | undefined;
   settled: boolean;
-  onAbort: () => void;
+  /** Cancels this item; bound once so the same function can be added to and removed from its signal. */
+  onAbort: () => boolean;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -116,15 +117,14 @@ export class Pool {
         reject,
       };
     });
-    const cancel = () => this.#cancel(item);
     if (signal?.aborted) {
-      cancel();
+      item.onAbort();
     } else {
       signal?.addEventListener('abort', item.onAbort, { once: true });
       (worker === undefined ? this.#queue : this.#pinned[worker]!).push(item);
       this.#pump();
     }
-    return Object.assign(promise, { id, cancel });
+    return Object.assign(promise, { id, cancel: item.onAbort });
   }
 
   /** Runs every job and resolves with their results in input order; the first failure rejects and cancels the rest. */
@@ -170,10 +170,16 @@ export class Pool {
       for (const item of [...this.#queue, ...this.#pinned.flat()]) this.#cancel(item);
       for (const slot of this.#slots) if (slot.running) this.#cancel(slot.running as Item);
     }
-    while (this.stats().busy + this.stats().pending > 0) {
+    while (this.#outstanding() > 0) {
       await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
     }
     for (const slot of this.#slots) slot.terminate();
+  }
+
+  /** Submitted and not yet settled: queued or running. */
+  #outstanding(): number {
+    const { busy, pending } = this.stats();
+    return busy + pending;
   }
 
   #pump(): void {
@@ -182,7 +188,7 @@ export class Pool {
       const item = this.#pinned[slot.index]!.shift() ?? this.#queue.shift();
       if (item) this.#dispatch(slot, item);
     }
-    if (this.stats().busy + this.stats().pending === 0) {
+    if (this.#outstanding() === 0) {
       for (const wake of this.#idleWaiters.splice(0)) wake();
     }
   }
