@@ -56,5 +56,7 @@ createServer((request, response) => {
     return;
   }
   request.url = request.url!.slice(base.length - 1);
-  files(request, response, () => response.writeHead(404).end('not found'));
+  files(request, response, () => {
+    response.writeHead(404).end('not found');
+  });
 }).listen(port, () => console.log(`dist/ at http://localhost:${port}${base}, parent page at /parent.html?demo=<id>`));
