@@ -56,7 +56,7 @@ describe('readSettings', () => {
     expect(notices).toEqual([
       'The link names a setting this page does not have (speedup "constructor"); it is ignored.',
       'The link names a setting this page does not have (speedup "__proto__"); it is ignored.',
-      'The link names a setting this page does not have (speedup "<img src=x onerror=alert(1)><img src=x o…"); it is ignored.',
+      'The link names a setting this page does not have (speedup "<img src=x onerror=alert(1)><img src=x …"); it is ignored.',
     ]);
   });
 
