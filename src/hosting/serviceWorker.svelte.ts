@@ -34,11 +34,12 @@ export async function startServiceWorker(): Promise<void> {
   const reloaded = readReloadMark();
   if (isolated) clearReloadMark();
   try {
-    await container.register('./sw.js', { scope: './' });
-    await container.ready;
+    await activated(await container.register('./sw.js', { scope: './' }));
   } catch (error) {
     serviceWorker.status = 'failed';
-    serviceWorker.note = `The service worker could not start (${error instanceof Error ? error.message : error}).`;
+    serviceWorker.note =
+      `The service worker could not start (${error instanceof Error ? error.message : error}), so this page ` +
+      'cannot make itself cross-origin isolated and the fetch demo uses its fallback.';
     return;
   }
   serviceWorker.status = 'ready';
@@ -48,6 +49,23 @@ export async function startServiceWorker(): Promise<void> {
     serviceWorker.note =
       'The service worker is running, but this browser did not make the page cross-origin isolated after a reload.';
   }
+}
+
+/**
+ * Resolves once the registration has an active worker; rejects if it cannot get one. (`navigator.serviceWorker.ready`
+ * would wait forever instead when installing fails, or when a browser setting blocks service workers.)
+ */
+function activated(registration: ServiceWorkerRegistration | undefined): Promise<void> {
+  if (!registration) return Promise.reject(new Error('the browser declined to register it'));
+  if (registration.active) return Promise.resolve();
+  const worker = registration.installing ?? registration.waiting;
+  if (!worker) return Promise.reject(new Error('it has no worker to install'));
+  return new Promise((resolve, reject) => {
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') resolve();
+      if (worker.state === 'redundant') reject(new Error('it failed to install'));
+    });
+  });
 }
 
 /** Whether this tab already reloaded for isolation; null when storage is blocked (then never reload: no guard). */

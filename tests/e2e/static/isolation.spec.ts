@@ -37,6 +37,7 @@ test.describe('without service workers', () => {
     const navigations = countNavigations(page);
     await page.goto('./?fetch.n=5');
     await expect(page.getByTestId('isolated')).toHaveText(/no/);
+    await expect(page.getByTestId('service-worker-note')).toContainText(/service worker/i);
     await expect(page.getByTestId('fetch-source')).toContainText('Fallback');
     await page.getByRole('button', { name: 'Send requests' }).click();
     await expect(page.getByTestId('fetch-status')).toHaveText('Done.');
