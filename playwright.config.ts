@@ -3,8 +3,15 @@ import { chromiumArgs, chromiumExecutable } from './scripts/chromium.ts';
 
 // E2E_PORT lets several checkouts run their end-to-end tests side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The plain static server (no COOP/COEP, app on a subpath, as GitHub Pages serves it) takes the next port.
+const STATIC_PORT = Number(process.env.E2E_STATIC_PORT ?? PORT + 1);
 
-/** End-to-end tests run against the built app (`vite build` first) as `vite preview` serves it, headers and all. */
+/**
+ * End-to-end tests run against the built app (`vite build` first), two ways:
+ * - `preview`: as `vite preview` serves it, COOP/COEP headers and all (tests/e2e/*.spec.ts);
+ * - `static`: from a plain static server at /demos/pp/ without those headers, where the service worker has to make
+ *   the page cross-origin isolated (tests/e2e/static/*.spec.ts).
+ */
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -14,14 +21,25 @@ export default defineConfig({
   outputDir: 'test-results/playwright',
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
-    baseURL: `http://localhost:${PORT}/`,
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
   },
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'preview', testIgnore: 'static/**', use: { baseURL: `http://localhost:${PORT}/` } },
+    { name: 'static', testMatch: 'static/**/*.spec.ts', use: { baseURL: `http://localhost:${STATIC_PORT}/demos/pp/` } },
+  ],
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx scripts/static-server.ts --port ${STATIC_PORT} --base /demos/pp/`,
+      url: `http://localhost:${STATIC_PORT}/demos/pp/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -3,11 +3,12 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable } from './scripts/chromium.ts';
 import { crossOriginIsolationHeaders } from './scripts/headers.ts';
+import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.ts';
 
 export default defineConfig({
   // Relative base: the built app works from a domain root or any subpath, workers included.
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), serviceWorkerPlugin()],
   worker: { format: 'es' },
   build: {
     // bench.html is the page `npm run bench` drives; it ships beside the app and shows nothing by itself.

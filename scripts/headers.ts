@@ -1,5 +1,2 @@
-/** The two headers that make a page cross-origin isolated, so that SharedArrayBuffer is available. */
-export const crossOriginIsolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-} as const;
+// The headers live beside the service worker that also sends them; the dev server and the benchmark read them here.
+export { crossOriginIsolationHeaders } from '../src/hosting/headers.ts';

@@ -1,0 +1,124 @@
+import { expect, test } from '@playwright/test';
+
+test('a page on another origin embeds the speedup demo: it runs, sizes its iframe, and says why shared memory is off', async ({
+  page,
+  baseURL,
+}) => {
+  const app = new URL(baseURL!);
+  // The parent is served from 127.0.0.1, the embed from localhost: two origins, and the parent is not isolated.
+  await page.goto(`http://127.0.0.1:${app.port}/parent.html?demo=speedup`);
+  const embed = page.frameLocator('#embed');
+  await expect(embed.getByRole('heading', { name: 'Speedup' })).toBeVisible({ timeout: 15_000 });
+  await expect(embed.getByRole('heading', { name: 'Parallel Playground' })).toHaveCount(0);
+  await expect(embed.getByRole('heading', { name: 'Async fetch' })).toHaveCount(0);
+  await expect(embed.getByTestId('shared-memory-note')).toContainText(
+    'a frame is cross-origin isolated only when the page around it is too',
+  );
+  await expect(embed.getByTestId('shared-memory-note').getByRole('link')).toHaveAttribute(
+    'href',
+    `${app.origin}${app.pathname}#speedup`,
+  );
+
+  await embed.getByLabel('Fibonacci batch').check();
+  await embed.getByLabel('n', { exact: true }).fill('22');
+  await embed.getByLabel('k (calls)').fill('4');
+  await embed.getByLabel('Worker counts').fill('1-2');
+  await embed.getByLabel('Repetitions').fill('1');
+  await embed.getByRole('button', { name: 'Run' }).click();
+  await expect(embed.getByTestId('run-status')).toHaveText('Done.', { timeout: 30_000 });
+  await expect(embed.locator('.sweep-table tr[data-workers="2"] .result')).toHaveText(/✓ fib\(22\) = 17,711/);
+
+  // The table appeared, so the embed grew and told its parent; the parent sized the iframe to the last height.
+  const heights = await page.evaluate(
+    () => (window as unknown as { heights: { origin: string; demo: string; height: number }[] }).heights,
+  );
+  expect(heights.length).toBeGreaterThanOrEqual(2);
+  expect(heights.every((h) => h.origin === app.origin && h.demo === 'speedup')).toBe(true);
+  const last = heights.at(-1)!.height;
+  expect(last).toBeGreaterThan(heights[0]!.height);
+  const frameHeight = await page.locator('#embed').evaluate((frame) => frame.getBoundingClientRect().height);
+  expect(frameHeight).toBe(last);
+  const content = await embed.locator('body').evaluate((body) => body.getBoundingClientRect().height);
+  expect(Math.abs(content - last)).toBeLessThanOrEqual(1);
+});
+
+test('an embed follows a theme parameter, and refuses an unknown demo with a notice', async ({ page }) => {
+  await page.goto('./?embed=fetch&theme=dark');
+  await expect(page.getByRole('heading', { name: 'Async fetch' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Speedup' })).toHaveCount(0);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+  await expect(page.getByRole('link', { name: /Open “Async fetch” in the full Parallel Playground/ })).toBeVisible();
+
+  await page.goto('./?embed=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&theme=light');
+  await expect(page.getByRole('heading', { name: 'Parallel Playground' })).toBeVisible();
+  await expect(page.getByRole('alert', { name: 'Settings from the link' })).toContainText(
+    'The link asks to embed a demo that does not exist ("<img src=x onerror=alert(1)>")',
+  );
+  await expect(page.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('light');
+});
+
+test.describe('sharing', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('Copy link gives a link with every setting, and opening it restores them all', async ({ page, context }) => {
+    await page.goto('./');
+    await page.getByLabel('Sum of squares').check();
+    await page.getByLabel('N', { exact: true }).fill('3e8');
+    await page.getByLabel('Fibonacci batch').check();
+    await page.getByLabel('n', { exact: true }).fill('25');
+    await page.getByLabel('k (calls)').fill('12');
+    await page.getByLabel('Worker counts').fill('1, 2');
+    await page.getByLabel('Repetitions').fill('4');
+    await page.getByLabel(/Allow up to/).check();
+    await page.getByLabel(/Also run on the main thread/).check();
+    const fetchValues: [string, string][] = [
+      ['Requests (N)', '33'],
+      ['Delay ms (L)', '150'],
+      ['Jitter ms', '20'],
+      ['Payload bytes', '2048'],
+      ['Failure rate %', '10'],
+      ['Seed', '99'],
+      ['Timeout ms', '900'],
+    ];
+    await page.getByLabel('At most k at a time').check();
+    await page.getByLabel('k (at a time)').fill('7');
+    for (const [label, value] of fetchValues) await page.getByLabel(label, { exact: true }).fill(value);
+
+    await page.getByRole('group', { name: 'Share Async fetch' }).getByRole('button', { name: 'Copy link' }).click();
+    const link = await page.getByTestId('copied-link').inputValue();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+    const fresh = await context.newPage();
+    await fresh.goto(link);
+    await expect(fresh.getByLabel('Fibonacci batch')).toBeChecked();
+    await expect(fresh.getByLabel('n', { exact: true })).toHaveValue('25');
+    await expect(fresh.getByLabel('k (calls)')).toHaveValue('12');
+    await expect(fresh.getByLabel('Worker counts')).toHaveValue('1, 2');
+    await expect(fresh.getByLabel('Repetitions')).toHaveValue('4');
+    await expect(fresh.getByLabel(/Allow up to/)).toBeChecked();
+    await expect(fresh.getByLabel(/Also run on the main thread/)).toBeChecked();
+    await fresh.getByLabel('Sum of squares').check();
+    await expect(fresh.getByLabel('N', { exact: true })).toHaveValue('3e8');
+    await expect(fresh.getByLabel('At most k at a time')).toBeChecked();
+    await expect(fresh.getByLabel('k (at a time)')).toHaveValue('7');
+    for (const [label, value] of fetchValues) await expect(fresh.getByLabel(label, { exact: true })).toHaveValue(value);
+    await expect(fresh.getByRole('alert', { name: 'Settings from the link' })).toHaveCount(0);
+  });
+
+  test('Copy embed code gives an iframe snippet of that demo alone, with its settings', async ({ page }) => {
+    await page.goto('./?fetch.n=12&speedup.reps=2');
+    await page
+      .getByRole('group', { name: 'Share Async fetch' })
+      .getByRole('button', { name: 'Copy embed code' })
+      .click();
+    const snippet = await page.getByTestId('copied-embed').inputValue();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    expect(snippet).toMatch(
+      /^<iframe src="http:\/\/localhost:\d+\/demos\/pp\/\?embed=fetch&amp;fetch\.n=12" title="Parallel Playground: Async fetch" width="100%" height="\d+" style="border: 0" loading="lazy" allow="cross-origin-isolated"><\/iframe>$/,
+    );
+    const height = Number(/height="(\d+)"/.exec(snippet)![1]);
+    expect(height).toBeGreaterThanOrEqual(480);
+    expect(height).toBeLessThanOrEqual(1200);
+  });
+});
