@@ -1,5 +1,11 @@
 import type { Component } from 'svelte';
 import type { Environment } from '../environment';
+import AsyncDemo from './lab/AsyncDemo.svelte';
+import FrozenDemo from './lab/FrozenDemo.svelte';
+import MachineDemo from './lab/MachineDemo.svelte';
+import MessagesDemo from './lab/MessagesDemo.svelte';
+import RacesDemo from './lab/RacesDemo.svelte';
+import PythonDemo from './python/PythonDemo.svelte';
 import SpeedupDemo from './speedup/SpeedupDemo.svelte';
 
 /** A section of the page. Each can also be shown alone in an embed, by its id. */
@@ -10,4 +16,12 @@ export interface Demo {
 }
 
 /** The demos, in page order. Each new demo adds one line here. */
-export const DEMOS: readonly Demo[] = [{ id: 'speedup', title: 'Speedup', component: SpeedupDemo }];
+export const DEMOS: readonly Demo[] = [
+  { id: 'speedup', title: 'Speedup', component: SpeedupDemo },
+  { id: 'races', title: 'Lost updates, atomics and locks', component: RacesDemo },
+  { id: 'async', title: 'Async is not parallel', component: AsyncDemo },
+  { id: 'frozen', title: 'The frozen page', component: FrozenDemo },
+  { id: 'messages', title: 'What a message costs', component: MessagesDemo },
+  { id: 'machine', title: 'Honest environment', component: MachineDemo },
+  { id: 'python', title: 'Python side by side', component: PythonDemo },
+];
