@@ -10,7 +10,8 @@ export interface GranularityPoint {
   workPerChunkMs: number;
   /** How many times faster than the whole sum as one chunk (on one worker, since one chunk uses one). */
   speedup: number;
-  /** The merged sum equals the one-chunk sum. */
+  /** The merged sum (of the last run), and whether every run's sum equals the one-chunk sum. */
+  sum: number;
   matches: boolean;
 }
 
@@ -51,19 +52,20 @@ export async function granularitySweep({
     for (const chunks of counts) {
       const times: number[] = [];
       let matches = true;
+      let sum = Number.NaN;
       for (let rep = -1; rep < repetitions; rep++) {
         if (signal?.aborted) throw new CancelledError();
         const jobs = sumTask.split(params, chunks);
         const start = performance.now();
         const results = await pool.map(jobs, { schedule: 'dynamic', signal });
         if (rep >= 0) times.push(performance.now() - start);
-        const sum = sumTask.merge(params, results);
+        sum = sumTask.merge(params, results);
         reference ??= sum;
         matches &&= sum === reference;
       }
       const ms = median(times);
       if (points.length === 0) wholeMs = ms; // the first count, 1: the whole sum as one chunk
-      const point = { chunks, ms, workPerChunkMs: wholeMs / chunks, speedup: wholeMs / ms, matches };
+      const point = { chunks, ms, workPerChunkMs: wholeMs / chunks, speedup: wholeMs / ms, sum, matches };
       points.push(point);
       onPoint?.(point);
     }
