@@ -23,7 +23,9 @@ export class FrameMeter {
   #last = Number.NaN;
   #window: FrameWindow | null = null;
 
+  /** Starts the loop; a second call while it runs does nothing. */
   start(): void {
+    if (this.#handle) return;
     const tick = (time: number) => {
       if (!Number.isNaN(this.#last)) this.#record(time - this.#last);
       this.#last = time;
@@ -35,6 +37,7 @@ export class FrameMeter {
 
   stop(): void {
     cancelAnimationFrame(this.#handle);
+    this.#handle = 0;
     this.#last = Number.NaN;
   }
 
