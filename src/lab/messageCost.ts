@@ -113,7 +113,7 @@ function makePayload(mode: PayloadMode, bytes: number): Uint8Array {
 /**
  * One payload through the pool to one worker and back, per mode and size. Copy clones the bytes (the pickling of
  * Python's multiprocessing), transfer moves the buffer (the sender's copy is detached), shared sends a handle to the
- * same memory. At most two payloads of the largest size live at once (the sender's and a copy's).
+ * same memory. About two payloads of the largest size live at once (the sender's and the worker's copy).
  */
 export async function payloadSweep(
   sizes: readonly number[],
@@ -129,9 +129,12 @@ export async function payloadSweep(
         const times: number[] = [];
         let sourceDetached = true;
         let arrived = true;
+        // Copy and shared send the same payload every time, as a program would; a transfer empties the sender's
+        // buffer, so each trip needs a fresh one (made before the clock starts).
+        let payload = makePayload(mode, bytes);
         for (let rep = -1; rep < repetitionsFor(bytes); rep++) {
           throwIfAborted(signal);
-          const payload = makePayload(mode, bytes);
+          if (payload.buffer.byteLength === 0) payload = makePayload(mode, bytes);
           const start = performance.now();
           const answer = await trip(pool, mode, payload, signal);
           if (rep >= 0) times.push(performance.now() - start);
