@@ -23,7 +23,7 @@ describe('the lost-update experiment, k workers × M increments of one shared co
     const result = await runCounting({ way: 'plain', workers: k, m: M });
     expect(result.expected).toBe(k * M);
     expect(result.actual + result.lost).toBe(k * M);
-    expect(result.actual).toBeGreaterThanOrEqual(M); // no worker's own increments undo each other
+    expect(result.actual).toBeGreaterThan(0); // not ≥ M: in the worst interleaving, a race can lose almost all
     expect(result.actual).toBeLessThanOrEqual(k * M);
     if (k === 1) expect(result.lost).toBe(0);
   });
