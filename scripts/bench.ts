@@ -74,8 +74,15 @@ function keyOf(record: BenchRecord): string {
 function printTable(suite: string, rows: BenchRecord[], before: BenchRecord[]): void {
   const previousByKey = new Map(before.map((record) => [keyOf(record), record]));
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  // A suite's rows may have different detail keys (spawn rows have no size): a missing one is an empty cell.
   const cell = (value: unknown) =>
-    typeof value === 'number' ? (Number.isNaN(value) ? '—' : Number(value.toPrecision(4)).toString()) : String(value);
+    typeof value === 'number'
+      ? Number.isNaN(value)
+        ? '—'
+        : Number(value.toPrecision(4)).toString()
+      : value === undefined
+        ? ''
+        : String(value);
   const table = rows.map((row) => {
     const old = previousByKey.get(keyOf(row));
     return Object.fromEntries(

@@ -1,6 +1,8 @@
+import { countShared } from './counter';
 import { fibBatch } from './fib';
 import { noop } from './noop';
 import { sumSquaresMod32 } from './sum';
+import { touchBytes } from './touch';
 
 /**
  * Every kernel a worker can run, by name. A task names one of these for each chunk; the worker looks it up here.
@@ -10,6 +12,8 @@ export const kernels = {
   sumSquaresMod32,
   fibBatch,
   noop,
+  countShared,
+  touchBytes,
 };
 
 export type Kernels = typeof kernels;

@@ -1,58 +1,55 @@
-import { wrap } from 'comlink';
-import type { ComputeApi } from '../../../workers/compute.worker';
-import { createPool } from '../../pool';
-import { spawnComputeWorker } from '../../pool/slot';
+import { MB, payloadSweep, PAYLOAD_MODES, roundTrips, spawnMs } from '../../lab/messageCost';
 import { median } from '../stats';
-import { numberOption, type BenchSuite } from '../record';
+import { numberOption, type BenchRecord, type BenchSuite } from '../record';
 
-/** Mean ms per call of `once`, over `count` calls one after another. */
-async function perCall(count: number, once: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  for (let i = 0; i < count; i++) await once();
-  return (performance.now() - start) / count;
-}
+const record = (
+  task: string,
+  workers: number,
+  medianMs: number,
+  details: Record<string, string | number | boolean> = {},
+): BenchRecord => ({
+  task,
+  workers,
+  medianMs,
+  speedup: Number.NaN,
+  efficiency: Number.NaN,
+  ...details,
+});
 
 /**
- * The cost of one chunk's round trip with an empty kernel, three ways: a raw `postMessage` echo, a comlink call,
- * and the pool's `submit`. The pool's overhead on top of raw messaging is what tiny chunks pay.
+ * What a message costs, through the same code as the Concurrency lab's page (src/lab/messageCost.ts):
+ * - spawn: new Worker() until all answered, for 1, 2 and all the cores;
+ * - roundtrip-raw / -comlink / -pool: a tiny message there and back; the pool's overhead on top of raw messaging is
+ *   what tiny chunks pay;
+ * - payload-copy / -transfer / -shared at 1 MB and 64 MB (`--payload-mb` changes the larger size).
  */
 export const overhead: BenchSuite = async (options) => {
   const count = numberOption(options, 'round-trips', 2000);
   const rounds = numberOption(options, 'reps', 5);
+  const bigMb = numberOption(options, 'payload-mb', 64);
+  const records: BenchRecord[] = [];
 
-  const echo = new Worker(new URL('../../../workers/echo.worker.ts', import.meta.url), { type: 'module' });
-  const worker = spawnComputeWorker();
-  const remote = wrap<ComputeApi>(worker);
-  const pool = createPool({ size: 1 });
-  await pool.ready;
-  const ways = {
-    raw: () =>
-      new Promise((resolve) => {
-        echo.onmessage = resolve;
-        echo.postMessage(0);
-      }),
-    comlink: () => remote.run({ kernel: 'noop', args: [0] }),
-    pool: () => pool.submit({ kernel: 'noop', args: [0] }),
-  };
-  // Interleave the three ways round by round, so that a slow moment of the machine hits all of them alike.
-  const means: Record<keyof typeof ways, number[]> = { raw: [], comlink: [], pool: [] };
-  for (let round = -1; round < rounds; round++) {
-    for (const [way, once] of Object.entries(ways) as [keyof typeof ways, () => Promise<unknown>][]) {
-      const mean = await perCall(count, once);
-      if (round >= 0) means[way].push(mean); // round −1 warms everything up
-    }
+  for (const workers of [...new Set([1, 2, navigator.hardwareConcurrency])]) {
+    const times = [];
+    for (let rep = 0; rep < rounds; rep++) times.push(await spawnMs(workers));
+    records.push(record('spawn', workers, median(times), { perWorkerMs: median(times) / workers }));
   }
-  echo.terminate();
-  worker.terminate();
-  await pool.shutdown();
 
-  const rawMs = median(means.raw);
-  return Object.entries(means).map(([way, values]) => ({
-    task: `roundtrip-${way}`,
-    workers: 1,
-    medianMs: median(values),
-    speedup: Number.NaN,
-    efficiency: Number.NaN,
-    ratioToRaw: median(values) / rawMs,
-  }));
+  const trips = await roundTrips(count, rounds);
+  for (const [way, ms] of Object.entries(trips)) {
+    records.push(record(`roundtrip-${way}`, 1, ms, { ratioToRaw: ms / trips.raw }));
+  }
+
+  const modes = PAYLOAD_MODES.filter((mode) => mode !== 'shared' || crossOriginIsolated);
+  for (const point of await payloadSweep([MB, bigMb * MB], modes)) {
+    records.push(
+      record(`payload-${point.mode}`, 1, point.ms, {
+        // A string detail, so that the bench script tells the 1 MB and 64 MB rows apart from run to run.
+        size: `${point.bytes / MB} MB`,
+        mbPerSecond: point.bytes / MB / (point.ms / 1000),
+        sourceDetached: point.sourceDetached,
+      }),
+    );
+  }
+  return records;
 };

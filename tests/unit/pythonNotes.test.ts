@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { PYTHON_NOTES } from '../../src/ui/python/notes';
+import { WEB_WAYS } from '../../src/ui/python/webComparison';
+
+/** The demos of the playground, by the ids they have (or will have) in DEMOS. */
+const DEMO_IDS = ['speedup', 'images', 'scheduling', 'fetch', 'races', 'async', 'frozen', 'messages', 'machine'];
+
+describe('Python side by side', () => {
+  it.each(DEMO_IDS)('has a note with explanation and code for %s', (id) => {
+    const note = PYTHON_NOTES[id];
+    expect(note).toBeDefined();
+    expect(note!.explanation.length).toBeGreaterThan(80);
+    expect(note!.code).toMatch(/^(import|from) /);
+  });
+
+  it('compares the three web ways on every question', () => {
+    expect(WEB_WAYS.map((way) => way.way.split(' ')[0])).toEqual(['Main-thread', 'Workers', 'Workers']);
+    for (const way of WEB_WAYS) {
+      for (const value of Object.values(way)) expect(value.length).toBeGreaterThan(3);
+    }
+  });
+});
