@@ -117,20 +117,25 @@ test('Python side by side: the comparison table and a note for every demo', asyn
   await expect(note.locator('pre')).toContainText('threading.Lock()');
 });
 
-test('without cross-origin isolation, shared-memory experiments say why and stay off', async ({ page }) => {
-  // Serve the same app without the two isolation headers.
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    const headers = { ...response.headers() };
-    delete headers['cross-origin-opener-policy'];
-    delete headers['cross-origin-embedder-policy'];
-    await route.fulfill({ response, headers });
+test.describe('without cross-origin isolation', () => {
+  // The playground's service worker would add the headers back (that is its job on hosts that cannot send them).
+  test.use({ serviceWorkers: 'block' });
+
+  test('shared-memory experiments say why and stay off', async ({ page }) => {
+    // Serve the same app without the two isolation headers.
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
+    });
+    await page.goto('./');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    const races = section(page, 'Lost updates, atomics and locks');
+    await expect(races.getByText('This experiment needs shared memory')).toBeVisible();
+    await expect(races.getByRole('button', { name: 'Count' })).toBeDisabled();
+    const messages = section(page, 'What a message costs');
+    await expect(messages.getByText('Shared memory is left out')).toBeVisible();
   });
-  await page.goto('./');
-  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
-  const races = section(page, 'Lost updates, atomics and locks');
-  await expect(races.getByText('This experiment needs shared memory')).toBeVisible();
-  await expect(races.getByRole('button', { name: 'Count' })).toBeDisabled();
-  const messages = section(page, 'What a message costs');
-  await expect(messages.getByText('Shared memory is left out')).toBeVisible();
 });

@@ -61,17 +61,24 @@ test('an embed follows a theme parameter, and refuses an unknown demo with a not
 test.describe('sharing', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
+  // Several demos have fields with the same label (n, Seed…): each lookup is scoped to its demo's section.
   test('Copy link gives a link with every setting, and opening it restores them all', async ({ page, context }) => {
     await page.goto('./');
-    await page.getByLabel('Sum of squares').check();
-    await page.getByLabel('N', { exact: true }).fill('3e8');
-    await page.getByLabel('Fibonacci batch').check();
-    await page.getByLabel('n', { exact: true }).fill('25');
-    await page.getByLabel('k (calls)').fill('12');
-    await page.getByLabel('Worker counts').fill('1, 2');
-    await page.getByLabel('Repetitions').fill('4');
-    await page.getByLabel(/Allow up to/).check();
-    await page.getByLabel(/Also run on the main thread/).check();
+    await page.locator('#speedup').getByLabel('Sum of squares').check();
+    await page.locator('#speedup').getByLabel('N', { exact: true }).fill('3e8');
+    await page.locator('#speedup').getByLabel('Fibonacci batch').check();
+    await page.locator('#speedup').getByLabel('n', { exact: true }).fill('25');
+    await page.locator('#speedup').getByLabel('k (calls)').fill('12');
+    await page.locator('#speedup').getByLabel('Worker counts').fill('1, 2');
+    await page.locator('#speedup').getByLabel('Repetitions').fill('4');
+    await page
+      .locator('#speedup')
+      .getByLabel(/Allow up to/)
+      .check();
+    await page
+      .locator('#speedup')
+      .getByLabel(/Also run on the main thread/)
+      .check();
     const fetchValues: [string, string][] = [
       ['Requests (N)', '33'],
       ['Delay ms (L)', '150'],
@@ -81,9 +88,10 @@ test.describe('sharing', () => {
       ['Seed', '99'],
       ['Timeout ms', '900'],
     ];
-    await page.getByLabel('At most k at a time').check();
-    await page.getByLabel('k (at a time)').fill('7');
-    for (const [label, value] of fetchValues) await page.getByLabel(label, { exact: true }).fill(value);
+    await page.locator('#fetch').getByLabel('At most k at a time').check();
+    await page.locator('#fetch').getByLabel('k (at a time)').fill('7');
+    for (const [label, value] of fetchValues)
+      await page.locator('#fetch').getByLabel(label, { exact: true }).fill(value);
 
     await page.getByRole('group', { name: 'Share Async fetch' }).getByRole('button', { name: 'Copy link' }).click();
     const link = await page.getByTestId('copied-link').inputValue();
@@ -91,18 +99,19 @@ test.describe('sharing', () => {
 
     const fresh = await context.newPage();
     await fresh.goto(link);
-    await expect(fresh.getByLabel('Fibonacci batch')).toBeChecked();
-    await expect(fresh.getByLabel('n', { exact: true })).toHaveValue('25');
-    await expect(fresh.getByLabel('k (calls)')).toHaveValue('12');
-    await expect(fresh.getByLabel('Worker counts')).toHaveValue('1, 2');
-    await expect(fresh.getByLabel('Repetitions')).toHaveValue('4');
-    await expect(fresh.getByLabel(/Allow up to/)).toBeChecked();
-    await expect(fresh.getByLabel(/Also run on the main thread/)).toBeChecked();
-    await fresh.getByLabel('Sum of squares').check();
-    await expect(fresh.getByLabel('N', { exact: true })).toHaveValue('3e8');
-    await expect(fresh.getByLabel('At most k at a time')).toBeChecked();
-    await expect(fresh.getByLabel('k (at a time)')).toHaveValue('7');
-    for (const [label, value] of fetchValues) await expect(fresh.getByLabel(label, { exact: true })).toHaveValue(value);
+    await expect(fresh.locator('#speedup').getByLabel('Fibonacci batch')).toBeChecked();
+    await expect(fresh.locator('#speedup').getByLabel('n', { exact: true })).toHaveValue('25');
+    await expect(fresh.locator('#speedup').getByLabel('k (calls)')).toHaveValue('12');
+    await expect(fresh.locator('#speedup').getByLabel('Worker counts')).toHaveValue('1, 2');
+    await expect(fresh.locator('#speedup').getByLabel('Repetitions')).toHaveValue('4');
+    await expect(fresh.locator('#speedup').getByLabel(/Allow up to/)).toBeChecked();
+    await expect(fresh.locator('#speedup').getByLabel(/Also run on the main thread/)).toBeChecked();
+    await fresh.locator('#speedup').getByLabel('Sum of squares').check();
+    await expect(fresh.locator('#speedup').getByLabel('N', { exact: true })).toHaveValue('3e8');
+    await expect(fresh.locator('#fetch').getByLabel('At most k at a time')).toBeChecked();
+    await expect(fresh.locator('#fetch').getByLabel('k (at a time)')).toHaveValue('7');
+    for (const [label, value] of fetchValues)
+      await expect(fresh.locator('#fetch').getByLabel(label, { exact: true })).toHaveValue(value);
     await expect(fresh.getByRole('alert', { name: 'Settings from the link' })).toHaveCount(0);
   });
 
