@@ -1,4 +1,7 @@
 import { fibBatch } from './fib';
+import { sumFloat64 } from './floatSum';
+import { filterBand } from './image/band';
+import { filterShared } from './image/shared';
 import { noop } from './noop';
 import { sumSquaresMod32 } from './sum';
 
@@ -10,6 +13,9 @@ export const kernels = {
   sumSquaresMod32,
   fibBatch,
   noop,
+  filterBand,
+  filterShared,
+  sumFloat64,
 };
 
 export type Kernels = typeof kernels;
