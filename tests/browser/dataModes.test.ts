@@ -5,6 +5,7 @@ import { MODES } from '../../src/image/modes';
 import { sharePicture, type Picture } from '../../src/image/picture';
 import { createPool, KernelError, type Pool } from '../../src/pool';
 import { sumFloat64 } from '../../workers/kernels/floatSum';
+import type { Job } from '../../workers/kernels';
 import type { Filter } from '../../workers/kernels/image/filter';
 import { CONTROL_LENGTH } from '../../workers/kernels/image/shared';
 
@@ -106,8 +107,8 @@ describe('image filters in every mode', () => {
       [0, 15],
       [15, 29],
     ] as const;
-    const job = (worker: number, withScratch: boolean) => ({
-      kernel: 'filterShared' as const,
+    const job = (worker: number, withScratch: boolean): Job<'filterShared'> => ({
+      kernel: 'filterShared',
       args: [
         filter,
         { input: shared.input, output, scratch: withScratch ? scratch : null, control },
@@ -116,7 +117,7 @@ describe('image filters in every mode', () => {
         bands,
         worker,
         2,
-      ] as const,
+      ],
     });
     const started = performance.now();
     const [waiting, failing] = [pool.submit(job(0, true), { worker: 0 }), pool.submit(job(1, false), { worker: 1 })];
