@@ -1,8 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './scripts/chromium.ts';
-
-// E2E_PORT lets several checkouts run their end-to-end tests side by side.
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+import { PLAIN_PORT, PORT } from './tests/e2e/ports.ts';
 
 /** End-to-end tests run against the built app (`vite build` first) as `vite preview` serves it, headers and all. */
 export default defineConfig({
@@ -18,10 +16,19 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
   },
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The same build without COOP/COEP: the page is not cross-origin isolated there.
+      command: `npx tsx scripts/serve-plain.ts ${PLAIN_PORT}`,
+      url: `http://localhost:${PLAIN_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

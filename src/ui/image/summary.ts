@@ -1,7 +1,19 @@
 import type { ModeRun } from '../../image/modeRun';
 import type { ModeRow } from '../../image/modeSweep';
 import type { Mode } from '../../image/modes';
-import type { ModeSummary } from './ModeComparison.svelte';
+
+/** One mode's latest run at its largest worker count, for the side-by-side table. */
+export interface ModeSummary {
+  mode: Mode;
+  workers: number;
+  medianMs: number;
+  throughput: number;
+  bytesCloned: number;
+  bytesCopiedOnPage: number;
+  moveMs: number;
+  computeMs: number;
+  note: string;
+}
 
 /** What a transfer or shared run proves about itself, in words. */
 export function runNote(run: ModeRun<unknown>): string {
