@@ -47,7 +47,10 @@ export function sharedPasses(filter: Filter): number {
 
 /** Throws a RangeError for parameters a kernel cannot honour; the page validates earlier, with friendlier words. */
 export function checkFilter(filter: Filter): void {
-  if (filter.name === 'box' && !(Number.isInteger(filter.radius) && filter.radius >= 1 && filter.radius <= MAX_BOX_RADIUS)) {
+  if (
+    filter.name === 'box' &&
+    !(Number.isInteger(filter.radius) && filter.radius >= 1 && filter.radius <= MAX_BOX_RADIUS)
+  ) {
     throw new RangeError(`box radius must be a whole number from 1 to ${MAX_BOX_RADIUS}, got ${filter.radius}`);
   }
   if (filter.name === 'gaussian' && !(filter.sigma >= MIN_SIGMA && filter.sigma <= MAX_SIGMA)) {
