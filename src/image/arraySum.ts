@@ -10,7 +10,8 @@ export interface FloatArrayInput {
 }
 
 export const MIN_SUM_LENGTH = 1_000;
-export const MAX_SUM_LENGTH = 50_000_000;
+/** 240 MB of doubles: copy mode holds the array, its slices and the clones at once. */
+export const MAX_SUM_LENGTH = 30_000_000;
 
 /**
  * n whole numbers from 0 to 1023 in a fixed pseudo-random order (xorshift32, fixed seed): every partial sum is an

@@ -11,7 +11,10 @@ const ONE = 1 << WEIGHT_BITS;
 const H_SHIFT = WEIGHT_BITS - 8;
 const V_SHIFT = WEIGHT_BITS + 8;
 
-/** The 2R+1 integer weights for σ, R = ⌈3σ⌉; the centre absorbs the rounding so that they sum to exactly 2¹². */
+/**
+ * The 2R+1 integer weights for σ, R = ⌈3σ⌉; the centre absorbs the rounding so that they sum to exactly 2¹².
+ * Symmetric by construction (equal values round alike), which the passes rely on to pair their taps.
+ */
 export function gaussianWeights(sigma: number): Int32Array {
   const radius = Math.ceil(3 * sigma);
   const raw = Array.from({ length: 2 * radius + 1 }, (_, i) => Math.exp(-((i - radius) ** 2) / (2 * sigma * sigma)));
@@ -47,11 +50,14 @@ export function gaussianHorizontalRows(
       padded[to + 2] = src[from + 2]!;
       padded[to + 3] = src[from + 3]!;
     }
-    acc.fill(0);
-    for (let k = 0; k < weights.length; k++) {
-      const w = weights[k]!;
-      const shift = k * 4;
-      for (let i = 0; i < stride; i++) acc[i]! += w * padded[i + shift]!;
+    // The weights are symmetric: pair the taps at ±k, one multiply for two pixels.
+    const centre = weights[radius]!;
+    for (let i = 0; i < stride; i++) acc[i] = centre * padded[i + radius * 4]!;
+    for (let k = 1; k <= radius; k++) {
+      const w = weights[radius + k]!;
+      const left = (radius - k) * 4;
+      const right = (radius + k) * 4;
+      for (let i = 0; i < stride; i++) acc[i]! += w * (padded[i + left]! + padded[i + right]!);
     }
     const d = rowOffset(y, dstTop, width);
     for (let i = 0; i < stride; i++) dst[d + i] = (acc[i]! + (1 << (H_SHIFT - 1))) >> H_SHIFT;
@@ -74,11 +80,14 @@ export function gaussianVerticalRows(
   const stride = width * 4;
   const acc = new Int32Array(stride);
   for (let y = y0; y < y1; y++) {
-    acc.fill(0);
-    for (let k = 0; k < weights.length; k++) {
-      const w = weights[k]!;
-      const s = rowOffset(clamp(y + k - radius, height), srcTop, width);
-      for (let i = 0; i < stride; i++) acc[i]! += w * src[s + i]!;
+    const centre = weights[radius]!;
+    const mid = rowOffset(y, srcTop, width);
+    for (let i = 0; i < stride; i++) acc[i] = centre * src[mid + i]!;
+    for (let k = 1; k <= radius; k++) {
+      const w = weights[radius + k]!;
+      const up = rowOffset(clamp(y - k, height), srcTop, width);
+      const down = rowOffset(clamp(y + k, height), srcTop, width);
+      for (let i = 0; i < stride; i++) acc[i]! += w * (src[up + i]! + src[down + i]!);
     }
     const d = rowOffset(y, dstTop, width);
     for (let i = 0; i < stride; i++) dst[d + i] = (acc[i]! + (1 << (V_SHIFT - 1))) >> V_SHIFT;
