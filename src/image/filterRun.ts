@@ -8,7 +8,8 @@ import type { Picture, SharedPicture } from './picture';
 
 /**
  * Filters a picture with the pool's workers in one mode, cut into `bands` horizontal bands (fewer if the picture
- * has fewer rows). The output is the same bytes in every mode, for every band count and worker count.
+ * has fewer rows). The output is the same bytes in every mode, for every band count and worker count. In shared
+ * mode it is the shared picture's output buffer, which the next shared run overwrites.
  */
 export function runFilter(
   context: RunContext,
@@ -94,13 +95,12 @@ async function runShared(
   filter: Filter,
   count: number,
 ): Promise<ModeRun<Uint8ClampedArray>> {
-  const { width, height, input } = shared;
+  const { width, height, input, output } = shared;
   const bands = planBands(height, count, 0).map((band) => [band.y0, band.y1] as const);
   const total = bands.length * sharedPasses(filter);
   if (filter.name === 'gaussian' && !shared.scratch) {
     shared.scratch = new Uint16Array(new SharedArrayBuffer(input.length * 2));
   }
-  const output = new Uint8ClampedArray(new SharedArrayBuffer(input.length));
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_LENGTH * 4));
   const buffers = { input, output, scratch: filter.name === 'gaussian' ? shared.scratch : null, control };
   const workers = pool.size;

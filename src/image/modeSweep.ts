@@ -17,6 +17,8 @@ export interface ModeSweepOptions<R> {
   /** One run with the context's pool; the sweep times it, so it must do all its data movement inside. */
   run: (context: RunContext) => Promise<ModeRun<R>>;
   equal: (a: R, b: R) => boolean;
+  /** Copies a result that the next run would overwrite (shared memory); by default results are kept as they are. */
+  keep?: (value: R) => R;
   workerCounts: readonly number[];
   repetitions: number;
   signal?: AbortSignal;
@@ -42,6 +44,7 @@ export interface ModeSweepResult<R> {
 export async function modeSweep<R>({
   run,
   equal,
+  keep = (value) => value,
   workerCounts,
   repetitions,
   signal,
@@ -80,7 +83,7 @@ export async function modeSweep<R>({
           signal,
           onProgress: (chunksDone, chunks) => report({ chunksDone, chunks }),
         });
-        if (!reference) reference = { value: result.value };
+        if (!reference) reference = { value: keep(result.value) };
         if (!equal(reference.value, result.value)) {
           matches = false;
           mismatches++;

@@ -5,12 +5,17 @@ export interface Picture {
   data: Uint8ClampedArray;
 }
 
-/** The same picture in shared memory, made once when shared mode first needs it, plus the Gaussian's scratch. */
+/**
+ * The same picture in shared memory, made once when shared mode first needs it, with the output every shared run
+ * writes into and the Gaussian's scratch: allocated once and reused, like a `shared_memory` block, so that no run
+ * pays for fresh pages. A run's output is overwritten by the next run: copy it to keep it.
+ */
 export interface SharedPicture {
   width: number;
   height: number;
   input: Uint8ClampedArray;
-  /** The 16-bit intermediate picture between the Gaussian's passes, allocated on first use and reused. */
+  output: Uint8ClampedArray;
+  /** The 16-bit intermediate picture between the Gaussian's passes, allocated on first use. */
   scratch: Uint16Array | null;
 }
 
@@ -18,7 +23,8 @@ export interface SharedPicture {
 export function sharePicture(picture: Picture): SharedPicture {
   const input = new Uint8ClampedArray(new SharedArrayBuffer(picture.data.byteLength));
   input.set(picture.data);
-  return { width: picture.width, height: picture.height, input, scratch: null };
+  const output = new Uint8ClampedArray(new SharedArrayBuffer(picture.data.byteLength));
+  return { width: picture.width, height: picture.height, input, output, scratch: null };
 }
 
 /** True when both hold the same bytes. */

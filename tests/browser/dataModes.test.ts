@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFloatArray, runArraySum, shareFloatArray } from '../../src/image/arraySum';
 import { runFilter } from '../../src/image/filterRun';
 import { MODES } from '../../src/image/modes';
-import { sharePicture, type Picture } from '../../src/image/picture';
+import { modeSweep } from '../../src/image/modeSweep';
+import { equalBytes, sharePicture, type Picture } from '../../src/image/picture';
 import { createPool, KernelError, type Pool } from '../../src/pool';
 import { sumFloat64 } from '../../workers/kernels/floatSum';
 import type { Job } from '../../workers/kernels';
@@ -146,5 +147,39 @@ describe('the Float64Array sum in every mode', () => {
       }
     }
     expect(values.byteLength).toBe(100_003 * 8); // the source itself was never sent, only its slices
+  });
+});
+
+describe('the mode sweep', () => {
+  it('keeps a copy of the first shared-mode output, so later runs into the same memory are checked against it', async () => {
+    const filter: Filter = { name: 'gaussian', sigma: 1.2 };
+    const { value: expected } = await runFilter({ pool: poolOf(1) }, picture, filter, 'copy', 1);
+    const result = await modeSweep({
+      run: (context) => runFilter(context, picture, filter, 'shared', 2 * context.pool.size, shared),
+      equal: equalBytes,
+      keep: (bytes) => bytes.slice(),
+      workerCounts: [2, 3],
+      repetitions: 2,
+    });
+    expect(result.mismatches).toBe(0);
+    expect(result.rows.map((row) => row.workers)).toEqual([1, 2, 3]);
+    expect(result.rows.every((row) => row.matches && row.bytesCloned === 0)).toBe(true);
+    expect(result.reference).toEqual(expected);
+    expect(result.reference.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(result.last.value.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('reports runs whose result differs from the 1-worker result', async () => {
+    const values = makeFloatArray(1000);
+    const input = { values, shared: null };
+    const result = await modeSweep({
+      // Sums a prefix as long as the pool is large: a different result for each worker count.
+      run: (context) => runArraySum(context, { ...input, values: values.subarray(0, context.pool.size) }, 'copy', 1),
+      equal: (a, b) => a === b,
+      workerCounts: [2],
+      repetitions: 2,
+    });
+    expect(result.mismatches).toBe(3);
+    expect(result.rows.map((row) => row.matches)).toEqual([true, false]);
   });
 });

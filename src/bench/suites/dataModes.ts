@@ -68,6 +68,7 @@ export const image: BenchSuite = async (options) => {
       const result = await modeSweep({
         run: (context) => runFilter(context, picture, filter, mode, context.pool.size * bandsPerWorker, shared),
         equal: equalBytes,
+        keep: (bytes) => bytes.slice(),
         workerCounts: workerCountsOption(options),
         repetitions,
       });
