@@ -1,10 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './scripts/chromium.ts';
-
-// E2E_PORT lets several checkouts run their end-to-end tests side by side.
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-// The plain static server (no COOP/COEP, app on a subpath, as GitHub Pages serves it) takes the next port.
-const STATIC_PORT = Number(process.env.E2E_STATIC_PORT ?? PORT + 1);
+import { PORT, STATIC_PORT } from './tests/e2e/ports.ts';
 
 /**
  * End-to-end tests run against the built app (`vite build` first), two ways:

@@ -22,9 +22,14 @@ const { values: options, tokens } = parseArgs({
   tokens: true,
 });
 const suiteOptions: Record<string, string> = {};
-for (const token of tokens ?? []) {
-  if (token.kind === 'option' && typeof token.value === 'string') suiteOptions[token.name] = token.value;
-}
+// Without strict parsing, `--reps 5` arrives as a bare option followed by a positional "5": pair them up.
+const list = tokens ?? [];
+list.forEach((token, index) => {
+  if (token.kind !== 'option') return;
+  const next = list[index + 1];
+  const value = typeof token.value === 'string' ? token.value : next?.kind === 'positional' ? next.value : undefined;
+  if (value !== undefined) suiteOptions[token.name] = value;
+});
 const outFile = String(options.out);
 const previous: BenchRecord[] = existsSync(outFile) ? JSON.parse(readFileSync(outFile, 'utf8')) : [];
 

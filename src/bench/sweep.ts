@@ -178,7 +178,7 @@ export async function sweep<P, R>({
   return { rows, runs, reference: reference!.value, mismatches: runs.filter((run) => !run.matches).length };
 }
 
-function summarize(partial: Pick<SweepRow, 'workers' | 'timesMs' | 'spawnMs' | 'matches'>): SweepRow {
+export function summarize(partial: Pick<SweepRow, 'workers' | 'timesMs' | 'spawnMs' | 'matches'>): SweepRow {
   return {
     ...partial,
     medianMs: median(partial.timesMs),

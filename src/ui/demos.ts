@@ -6,6 +6,7 @@ import FrozenDemo from './lab/FrozenDemo.svelte';
 import MachineDemo from './lab/MachineDemo.svelte';
 import MessagesDemo from './lab/MessagesDemo.svelte';
 import RacesDemo from './lab/RacesDemo.svelte';
+import ImageDemo from './image/ImageDemo.svelte';
 import PythonDemo from './python/PythonDemo.svelte';
 import SpeedupDemo from './speedup/SpeedupDemo.svelte';
 
@@ -19,6 +20,7 @@ export interface Demo {
 /** The demos, in page order. Each new demo adds one line here. */
 export const DEMOS: readonly Demo[] = [
   { id: 'speedup', title: 'Speedup', component: SpeedupDemo },
+  { id: 'image', title: 'Image filters', component: ImageDemo },
   { id: 'fetch', title: 'Async fetch', component: FetchDemo },
   { id: 'races', title: 'Lost updates, atomics and locks', component: RacesDemo },
   { id: 'async', title: 'Async is not parallel', component: AsyncDemo },

@@ -3,7 +3,7 @@ import { PYTHON_NOTES } from '../../src/ui/python/notes';
 import { WEB_WAYS } from '../../src/ui/python/webComparison';
 
 /** The demos of the playground, by the ids they have (or will have) in DEMOS. */
-const DEMO_IDS = ['speedup', 'images', 'scheduling', 'fetch', 'races', 'async', 'frozen', 'messages', 'machine'];
+const DEMO_IDS = ['speedup', 'image', 'scheduling', 'fetch', 'races', 'async', 'frozen', 'messages', 'machine'];
 
 describe('Python side by side', () => {
   it.each(DEMO_IDS)('has a note with explanation and code for %s', (id) => {

@@ -1,5 +1,8 @@
 import { countShared } from './counter';
 import { fibBatch } from './fib';
+import { sumFloat64 } from './floatSum';
+import { filterBand } from './image/band';
+import { filterShared } from './image/shared';
 import { noop } from './noop';
 import { sumSquaresMod32 } from './sum';
 import { touchBytes } from './touch';
@@ -14,6 +17,9 @@ export const kernels = {
   noop,
   countShared,
   touchBytes,
+  filterBand,
+  filterShared,
+  sumFloat64,
 };
 
 export type Kernels = typeof kernels;

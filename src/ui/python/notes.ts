@@ -25,7 +25,7 @@ def fib(n):
 with ProcessPoolExecutor(max_workers=4) as pool:   # createPool({ size: 4 })
     results = list(pool.map(fib, [30] * 16))        # pool.map(jobs)`,
   },
-  images: {
+  image: {
     modules: 'multiprocessing.shared_memory',
     explanation:
       'Sending a picture to a process pickles it: every band is copied there and back, like structured cloning in ' +

@@ -1,0 +1,93 @@
+import type { TraceEvent } from '../pool';
+import { splitRange } from '../tasks/split';
+import type { Mode } from './modes';
+import { linkedController, settleAll, traceTimes, type ModeRun, type RunContext } from './modeRun';
+
+/** The memory-bound task's input: the array, and its copy in shared memory once shared mode needs one. */
+export interface FloatArrayInput {
+  values: Float64Array;
+  shared: Float64Array | null;
+}
+
+export const MIN_SUM_LENGTH = 1_000;
+/** 240 MB of doubles: copy mode holds the array, its slices and the clones at once. */
+export const MAX_SUM_LENGTH = 30_000_000;
+
+/**
+ * n whole numbers from 0 to 1023 in a fixed pseudo-random order (xorshift32, fixed seed): every partial sum is an
+ * exact integer, so the parallel sums equal the sequential one bit for bit.
+ */
+export function makeFloatArray(n: number): Float64Array {
+  const values = new Float64Array(n);
+  let state = 0x9e3779b9 | 0;
+  for (let i = 0; i < n; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    values[i] = state & 1023;
+  }
+  return values;
+}
+
+/** Copies the array into a SharedArrayBuffer (once, outside any timed run). */
+export function shareFloatArray(values: Float64Array): Float64Array {
+  const shared = new Float64Array(new SharedArrayBuffer(values.byteLength));
+  shared.set(values);
+  return shared;
+}
+
+/**
+ * Sums the array with the pool's workers in one mode, in `chunks` ranges. Copy and transfer cut each range out on
+ * the page first (a copy) and send it; shared sends only the range's bounds and a view of the same memory.
+ */
+export async function runArraySum(
+  { pool, signal, onProgress }: RunContext,
+  input: FloatArrayInput,
+  mode: Mode,
+  chunks: number,
+): Promise<ModeRun<number>> {
+  const { values } = input;
+  if (mode === 'shared' && !input.shared) throw new TypeError('shared mode needs the array in shared memory');
+  const ranges = splitRange(0, values.length, chunks);
+  const trace: TraceEvent[] = [];
+  const sent: ArrayBuffer[] = [];
+  const local = linkedController(signal);
+  let pageCopyMs = 0;
+  let bytesCopiedOnPage = 0;
+  let bytesCloned = 0;
+  let done = 0;
+  const start = performance.now();
+  const futures = ranges.map(([from, to], index) => {
+    const options = { signal: local.signal, chunk: index, onTrace: (event: TraceEvent) => trace.push(event) };
+    let future;
+    if (mode === 'shared') {
+      future = pool.submit({ kernel: 'sumFloat64', args: [input.shared!, from, to] }, options);
+    } else {
+      const cutAt = performance.now();
+      const part = values.slice(from, to);
+      pageCopyMs += performance.now() - cutAt;
+      bytesCopiedOnPage += part.byteLength;
+      if (mode === 'copy') bytesCloned += part.byteLength;
+      else sent.push(part.buffer);
+      const transfer = mode === 'transfer' ? [part.buffer] : undefined;
+      future = pool.submit({ kernel: 'sumFloat64', args: [part, 0, part.length] }, { ...options, transfer });
+    }
+    return future.then((sum) => {
+      onProgress?.(++done, ranges.length);
+      return sum;
+    });
+  });
+  const sums = await settleAll(futures, local);
+  const ms = performance.now() - start;
+  return {
+    value: sums.reduce((a, b) => a + b, 0),
+    ms,
+    bytesCloned,
+    bytesCopiedOnPage,
+    pageCopyMs,
+    ...traceTimes(trace),
+    ...(mode === 'transfer' && {
+      detached: { detached: sent.filter((buffer) => buffer.byteLength === 0).length, sent: sent.length },
+    }),
+  };
+}

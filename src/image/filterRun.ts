@@ -1,0 +1,135 @@
+import { haloRows, sharedPasses, type Filter } from '../../workers/kernels/image/filter';
+import { CONTROL_LENGTH, PROGRESS } from '../../workers/kernels/image/shared';
+import type { TraceEvent } from '../pool';
+import { planBands } from './bands';
+import type { Mode } from './modes';
+import { everyFrame, linkedController, settleAll, traceTimes, type ModeRun, type RunContext } from './modeRun';
+import type { Picture, SharedPicture } from './picture';
+
+/**
+ * Filters a picture with the pool's workers in one mode, cut into `bands` horizontal bands (fewer if the picture
+ * has fewer rows). The output is the same bytes in every mode, for every band count and worker count. In shared
+ * mode it is the shared picture's output buffer, which the next shared run overwrites.
+ */
+export function runFilter(
+  context: RunContext,
+  picture: Picture,
+  filter: Filter,
+  mode: Mode,
+  bands: number,
+  shared?: SharedPicture,
+): Promise<ModeRun<Uint8ClampedArray>> {
+  if (mode !== 'shared') return runBands(context, picture, filter, mode, bands);
+  if (!shared) throw new TypeError('shared mode needs the picture in shared memory (sharePicture)');
+  return runShared(context, shared, filter, bands);
+}
+
+/** Copy and transfer: each band's rows and halo are cut out, sent, filtered, sent back and put in place. */
+async function runBands(
+  { pool, signal, onProgress }: RunContext,
+  picture: Picture,
+  filter: Filter,
+  mode: 'copy' | 'transfer',
+  count: number,
+): Promise<ModeRun<Uint8ClampedArray>> {
+  const { width, height, data } = picture;
+  const stride = width * 4;
+  const plan = planBands(height, count, haloRows(filter));
+  const output = new Uint8ClampedArray(data.length);
+  const trace: TraceEvent[] = [];
+  const sent: ArrayBuffer[] = [];
+  const local = linkedController(signal);
+  let pageCopyMs = 0;
+  let bytesCopiedOnPage = 0;
+  let bytesCloned = 0;
+  let done = 0;
+  const start = performance.now();
+  const futures = plan.map((band, index) => {
+    const cutAt = performance.now();
+    const window = data.slice(band.top * stride, band.bottom * stride);
+    pageCopyMs += performance.now() - cutAt;
+    bytesCopiedOnPage += window.byteLength;
+    const bandBytes = (band.y1 - band.y0) * stride;
+    if (mode === 'copy') bytesCloned += window.byteLength + bandBytes;
+    else sent.push(window.buffer);
+    const future = pool.submit(
+      { kernel: 'filterBand', args: [filter, window, band.top, width, height, band.y0, band.y1] },
+      {
+        signal: local.signal,
+        chunk: index,
+        transfer: mode === 'transfer' ? [window.buffer] : undefined,
+        transferResult: mode === 'transfer',
+        onTrace: (event) => trace.push(event),
+      },
+    );
+    return future.then((rows) => {
+      const placeAt = performance.now();
+      output.set(rows, band.y0 * stride);
+      pageCopyMs += performance.now() - placeAt;
+      bytesCopiedOnPage += rows.byteLength;
+      onProgress?.(++done, plan.length);
+    });
+  });
+  await settleAll(futures, local);
+  const ms = performance.now() - start;
+  return {
+    value: output,
+    ms,
+    bytesCloned,
+    bytesCopiedOnPage,
+    pageCopyMs,
+    ...traceTimes(trace),
+    ...(mode === 'transfer' && {
+      detached: { detached: sent.filter((buffer) => buffer.byteLength === 0).length, sent: sent.length },
+    }),
+  };
+}
+
+/**
+ * Shared: one job per worker, each filtering its own bands straight into the shared output; the page only polls
+ * the Atomics progress counter, once per frame. Nothing is copied.
+ */
+async function runShared(
+  { pool, signal, onProgress }: RunContext,
+  shared: SharedPicture,
+  filter: Filter,
+  count: number,
+): Promise<ModeRun<Uint8ClampedArray>> {
+  const { width, height, input, output } = shared;
+  const bands = planBands(height, count, 0).map((band) => [band.y0, band.y1] as const);
+  const total = bands.length * sharedPasses(filter);
+  if (filter.name === 'gaussian' && !shared.scratch) {
+    shared.scratch = new Uint16Array(new SharedArrayBuffer(input.length * 2));
+  }
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_LENGTH * 4));
+  const buffers = { input, output, scratch: filter.name === 'gaussian' ? shared.scratch : null, control };
+  const workers = pool.size;
+  const trace: TraceEvent[] = [];
+  const stopPolling = everyFrame(() => onProgress?.(Atomics.load(control, PROGRESS), total));
+  const start = performance.now();
+  try {
+    // Exactly one job per worker, pinned (static schedule, as many jobs as workers): every barrier participant
+    // runs at the same time, so the barrier cannot wait for a job stuck in a queue.
+    await pool.map(
+      Array.from({ length: workers }, (_, worker) => ({
+        kernel: 'filterShared' as const,
+        args: [filter, buffers, width, height, bands, worker, workers] as const,
+      })),
+      { schedule: 'static', signal, onTrace: (event) => trace.push(event) },
+    );
+  } finally {
+    stopPolling();
+  }
+  const ms = performance.now() - start;
+  const counted = Atomics.load(control, PROGRESS);
+  onProgress?.(counted, total);
+  return {
+    value: output,
+    ms,
+    bytesCloned: 0,
+    bytesCopiedOnPage: 0,
+    pageCopyMs: 0,
+    ...traceTimes(trace),
+    progress: { counted, total },
+  };
+}

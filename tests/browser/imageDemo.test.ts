@@ -1,0 +1,44 @@
+import { flushSync, mount, unmount } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Environment } from '../../src/environment';
+import ImageDemo from '../../src/ui/image/ImageDemo.svelte';
+
+let mounted: ReturnType<typeof mount> | undefined;
+afterEach(() => {
+  if (mounted) unmount(mounted);
+  mounted = undefined;
+  document.body.replaceChildren();
+});
+
+function render(crossOriginIsolated: boolean): HTMLElement {
+  const target = document.createElement('div');
+  document.body.append(target);
+  const env: Environment = { hardwareConcurrency: 2, crossOriginIsolated, browser: 'test' };
+  mounted = mount(ImageDemo, { target, props: { env } });
+  flushSync();
+  return target;
+}
+
+const sharedRadios = (root: HTMLElement) => [
+  ...root.querySelectorAll<HTMLInputElement>('input[type="radio"][value="shared"]'),
+];
+
+describe('the image demo and cross-origin isolation', () => {
+  it('un-isolated: shared mode is disabled in both pickers, with the reason and a link on COOP/COEP', () => {
+    const root = render(false);
+    expect(sharedRadios(root)).toHaveLength(2);
+    for (const radio of sharedRadios(root)) expect(radio.disabled).toBe(true);
+    const reason = root.querySelector('[data-testid="image-mode-shared-unavailable"]')!;
+    expect(reason.textContent).toContain('not cross-origin isolated');
+    expect(reason.querySelector('a')!.href).toMatch(/coop-coep/);
+    const copy = root.querySelector<HTMLInputElement>('input[name="image-mode"][value="copy"]')!;
+    expect(copy.disabled).toBe(false);
+    expect(copy.checked).toBe(true);
+  });
+
+  it('isolated: shared mode can be chosen and no reason is shown', () => {
+    const root = render(true);
+    for (const radio of sharedRadios(root)) expect(radio.disabled).toBe(false);
+    expect(root.querySelector('[data-testid="image-mode-shared-unavailable"]')).toBeNull();
+  });
+});

@@ -1,0 +1,44 @@
+import { luma, rowOffset } from './rows';
+
+/** Grayscale: each pixel's colour becomes its luma; alpha is kept. Reads no neighbour, so needs no halo. */
+export function grayscaleRows(
+  src: Uint8ClampedArray,
+  srcTop: number,
+  dst: Uint8ClampedArray,
+  dstTop: number,
+  width: number,
+  y0: number,
+  y1: number,
+): void {
+  const s = rowOffset(y0, srcTop, width);
+  const d = rowOffset(y0, dstTop, width);
+  const end = (y1 - y0) * width * 4;
+  for (let i = 0; i < end; i += 4) {
+    const y = luma(src[s + i]!, src[s + i + 1]!, src[s + i + 2]!);
+    dst[d + i] = y;
+    dst[d + i + 1] = y;
+    dst[d + i + 2] = y;
+    dst[d + i + 3] = src[s + i + 3]!;
+  }
+}
+
+/** Invert: 255 − each colour channel; alpha is kept. */
+export function invertRows(
+  src: Uint8ClampedArray,
+  srcTop: number,
+  dst: Uint8ClampedArray,
+  dstTop: number,
+  width: number,
+  y0: number,
+  y1: number,
+): void {
+  const s = rowOffset(y0, srcTop, width);
+  const d = rowOffset(y0, dstTop, width);
+  const end = (y1 - y0) * width * 4;
+  for (let i = 0; i < end; i += 4) {
+    dst[d + i] = 255 - src[s + i]!;
+    dst[d + i + 1] = 255 - src[s + i + 1]!;
+    dst[d + i + 2] = 255 - src[s + i + 2]!;
+    dst[d + i + 3] = src[s + i + 3]!;
+  }
+}

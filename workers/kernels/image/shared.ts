@@ -1,0 +1,66 @@
+import { applyFilter } from './band';
+import { barrierFail, barrierWait } from './barrier';
+import { checkFilter, sharedPasses, type Filter } from './filter';
+import { gaussianHorizontalRows, gaussianVerticalRows, gaussianWeights } from './gaussian';
+
+/** Slot of the shared control array that counts finished band-passes; the page polls it for progress. */
+export const PROGRESS = 0;
+export const CONTROL_LENGTH = 4;
+
+/** One run's memory in shared mode. Every worker sees the same bytes: nothing is copied. */
+export interface SharedFilterBuffers {
+  input: Uint8ClampedArray;
+  output: Uint8ClampedArray;
+  /** The Gaussian's 16-bit intermediate picture, between its two passes. */
+  scratch: Uint16Array | null;
+  /** [progress, barrier arrived, barrier generation, failed]. */
+  control: Int32Array;
+}
+
+/**
+ * One worker's share of a shared-mode run: it filters the bands it owns (contiguous blocks: band j belongs to worker
+ * ⌊j·workers/bands⌋) straight into the shared output. The Gaussian's two passes are separated by a barrier inside
+ * the workers: no row is blurred vertically before every row is blurred horizontally. Returns the band-passes done.
+ */
+export function filterShared(
+  filter: Filter,
+  buffers: SharedFilterBuffers,
+  width: number,
+  height: number,
+  bands: readonly (readonly [number, number])[],
+  worker: number,
+  workers: number,
+): number {
+  const { input, output, scratch, control } = buffers;
+  const mine = bands.filter((_, j) => Math.floor((j * workers) / bands.length) === worker);
+  let done = 0;
+  const finished = () => {
+    done++;
+    Atomics.add(control, PROGRESS, 1);
+  };
+  try {
+    checkFilter(filter);
+    if (sharedPasses(filter) === 1) {
+      for (const [y0, y1] of mine) {
+        applyFilter(filter, input, 0, output, 0, width, height, y0, y1);
+        finished();
+      }
+      return done;
+    }
+    if (filter.name !== 'gaussian' || !scratch) throw new TypeError('the Gaussian needs a 16-bit scratch picture');
+    const weights = gaussianWeights(filter.sigma);
+    for (const [y0, y1] of mine) {
+      gaussianHorizontalRows(input, 0, scratch, 0, width, y0, y1, weights);
+      finished();
+    }
+    barrierWait(control, workers);
+    for (const [y0, y1] of mine) {
+      gaussianVerticalRows(scratch, 0, output, 0, width, height, y0, y1, weights);
+      finished();
+    }
+    return done;
+  } catch (error) {
+    barrierFail(control);
+    throw error;
+  }
+}
