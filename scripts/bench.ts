@@ -34,7 +34,7 @@ const outFile = String(options.out);
 const previous: BenchRecord[] = existsSync(outFile) ? JSON.parse(readFileSync(outFile, 'utf8')) : [];
 
 if (!options['no-build']) await build({ logLevel: 'warn' });
-const server = await preview({ preview: { port: 4174, strictPort: false }, logLevel: 'warn' });
+const server = await preview({ preview: { port: 4399, strictPort: false }, logLevel: 'warn' });
 const baseUrl = server.resolvedUrls?.local[0];
 if (!baseUrl) throw new Error('vite preview did not report a URL');
 
