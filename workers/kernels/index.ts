@@ -1,4 +1,5 @@
 import { fibBatch } from './fib';
+import { mandelbrotRows } from './mandelbrot';
 import { noop } from './noop';
 import { sumSquaresMod32 } from './sum';
 
@@ -9,6 +10,7 @@ import { sumSquaresMod32 } from './sum';
 export const kernels = {
   sumSquaresMod32,
   fibBatch,
+  mandelbrotRows,
   noop,
 };
 
