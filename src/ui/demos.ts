@@ -1,5 +1,6 @@
 import type { Component } from 'svelte';
 import type { Environment } from '../environment';
+import SchedulingDemo from './scheduling/SchedulingDemo.svelte';
 import SpeedupDemo from './speedup/SpeedupDemo.svelte';
 
 /** A section of the page. Each can also be shown alone in an embed, by its id. */
@@ -10,4 +11,7 @@ export interface Demo {
 }
 
 /** The demos, in page order. Each new demo adds one line here. */
-export const DEMOS: readonly Demo[] = [{ id: 'speedup', title: 'Speedup', component: SpeedupDemo }];
+export const DEMOS: readonly Demo[] = [
+  { id: 'speedup', title: 'Speedup', component: SpeedupDemo },
+  { id: 'scheduling', title: 'Scheduling', component: SchedulingDemo },
+];
