@@ -1,6 +1,13 @@
 import type { BenchSuite } from '../record';
 import { overhead } from './overhead';
+import { mandelbrot, mandelbrotBands } from './scheduling';
 import { fib, sum } from './speedup';
 
 /** Every benchmark suite, by the name `npm run bench -- --tasks a,b` uses. Each new suite adds a line here. */
-export const SUITES: Record<string, BenchSuite> = { sum, fib, overhead };
+export const SUITES: Record<string, BenchSuite> = {
+  sum,
+  fib,
+  overhead,
+  mandelbrot,
+  'mandelbrot-bands': mandelbrotBands,
+};

@@ -1,0 +1,117 @@
+import { createPool, SCHEDULES, type TraceEvent } from '../../pool';
+import { mandelbrotTask, type MandelbrotParams } from '../../tasks/mandelbrot';
+import { chunkCount } from '../../tasks/uneven';
+import { fitAmdahl } from '../amdahl';
+import { numberOption, type BenchRecord, type BenchSuite } from '../record';
+import { median } from '../stats';
+import { sweep } from '../sweep';
+import { idleWhileWaitingMs, summarizeTimeline } from '../timeline';
+
+/** The demo's off-centre region at the benchmark's size: more of the set lies in the lower half of the rows. */
+function mandelbrotParams(options: Record<string, string>): MandelbrotParams {
+  const side = String(numberOption(options, 'mandelbrot-size', 2048));
+  const validation = mandelbrotTask.validate({
+    ...mandelbrotTask.defaults,
+    width: side,
+    height: side,
+    maxIterations: String(numberOption(options, 'mandelbrot-iterations', 1000)),
+  });
+  if (!validation.ok) throw new RangeError(`mandelbrot: ${Object.values(validation.errors).join('; ')}`);
+  return validation.params;
+}
+
+/**
+ * Mandelbrot under each schedule at 1 … cores workers, through the demo's sweep, chunks of a fixed number of rows.
+ * Beside time and speedup: the fitted serial fraction of each schedule, how unevenly the last run's workers were
+ * busy (slowest ÷ mean busy time), and how long workers idled while chunks they could have run were waiting.
+ */
+export const mandelbrot: BenchSuite = async (options) => {
+  const params = mandelbrotParams(options);
+  const chunkRows = numberOption(options, 'mandelbrot-chunk', 16);
+  const maxWorkers = numberOption(options, 'max-workers', navigator.hardwareConcurrency);
+  const records: BenchRecord[] = [];
+  for (const schedule of SCHEDULES) {
+    const { rows, runs, mismatches } = await sweep({
+      task: mandelbrotTask,
+      params,
+      settings: {
+        workerCounts: Array.from({ length: maxWorkers }, (_, i) => i + 1),
+        repetitions: numberOption(options, 'reps', 3),
+        chunks: chunkCount(params.height, chunkRows),
+        schedule,
+      },
+    });
+    if (mismatches) throw new Error(`mandelbrot ${schedule}: ${mismatches} runs differ from the 1-worker image`);
+    const serialFraction = fitAmdahl(rows)?.serialFraction ?? Number.NaN;
+    for (const row of rows) {
+      const last = runs.filter((run) => run.workers === row.workers).at(-1)!;
+      const busy = summarizeTimeline(last.trace, row.workers).workers.map((w) => w.busyMs);
+      records.push({
+        task: 'mandelbrot',
+        schedule,
+        size: `${params.width}x${params.height}`,
+        chunkRows,
+        workers: row.workers,
+        medianMs: row.medianMs,
+        minMs: row.minMs,
+        maxMs: row.maxMs,
+        speedup: row.speedup,
+        efficiency: row.efficiency,
+        serialFraction,
+        busyImbalance: Math.max(...busy) / (busy.reduce((a, b) => a + b, 0) / busy.length),
+        idleWhileWaitingMs: idleWhileWaitingMs(last.trace, row.workers),
+      });
+    }
+  }
+  return records;
+};
+
+/**
+ * The image in 4 static bands on 2 workers: each band's computing time and each worker's total busy time (median of
+ * the timed repetitions, after a warm-up). The bands through the set cost far more, so contiguous blocks leave one
+ * worker idle.
+ */
+export const mandelbrotBands: BenchSuite = async (options) => {
+  const params = mandelbrotParams(options);
+  const reps = numberOption(options, 'reps', 3);
+  const pool = createPool({ size: 2 });
+  const traces: TraceEvent[][] = [];
+  try {
+    await pool.ready;
+    for (let repetition = 0; repetition <= reps; repetition++) {
+      const trace: TraceEvent[] = [];
+      await pool.map(mandelbrotTask.split(params, 4), {
+        schedule: 'static',
+        transferResult: true,
+        onTrace: (event) => trace.push(event),
+      });
+      if (repetition > 0) traces.push(trace);
+    }
+  } finally {
+    await pool.shutdown({ cancelPending: true });
+  }
+  const bandMs = (band: number) =>
+    median(traces.map((trace) => trace.find((e) => e.chunk === band)!).map((e) => e.finishedAt - e.startedAt));
+  const workerMs = (worker: number) =>
+    median(traces.map((trace) => summarizeTimeline(trace, 2).workers[worker]!.busyMs));
+  const common = { task: 'mandelbrot-bands', size: `${params.width}x${params.height}`, speedup: Number.NaN };
+  return [
+    ...[0, 1, 2, 3].map((band) => ({
+      ...common,
+      part: `band ${band}`,
+      workers: 2,
+      worker: Math.floor(band / 2),
+      medianMs: bandMs(band),
+      efficiency: Number.NaN,
+    })),
+    ...[0, 1].map((worker) => ({
+      ...common,
+      part: `worker ${worker} busy`,
+      workers: 2,
+      worker,
+      medianMs: workerMs(worker),
+      // The share of the run this worker computed for: the slowest worker sets the run's length.
+      efficiency: workerMs(worker) / Math.max(workerMs(0), workerMs(1)),
+    })),
+  ];
+};
