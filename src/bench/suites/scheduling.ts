@@ -22,8 +22,9 @@ function mandelbrotParams(options: Record<string, string>): MandelbrotParams {
 
 /**
  * Mandelbrot under each schedule at 1 … cores workers, through the demo's sweep, chunks of a fixed number of rows.
- * Beside time and speedup: the fitted serial fraction of each schedule, how unevenly the last run's workers were
- * busy (slowest ÷ mean busy time), and how long workers idled while chunks they could have run were waiting.
+ * Beside time and speedup: the fitted serial fraction of each schedule and, from the last run's trace, how unevenly
+ * its workers were busy (slowest ÷ mean busy time), the share of worker time spent computing, and how long workers
+ * idled while chunks they could have run were waiting (summed over the waiting chunks).
  */
 export const mandelbrot: BenchSuite = async (options) => {
   const params = mandelbrotParams(options);
@@ -45,7 +46,8 @@ export const mandelbrot: BenchSuite = async (options) => {
     const serialFraction = fitAmdahl(rows)?.serialFraction ?? Number.NaN;
     for (const row of rows) {
       const last = runs.filter((run) => run.workers === row.workers).at(-1)!;
-      const busy = summarizeTimeline(last.trace, row.workers).workers.map((w) => w.busyMs);
+      const timeline = summarizeTimeline(last.trace, row.workers);
+      const busy = timeline.workers.map((w) => w.busyMs);
       records.push({
         task: 'mandelbrot',
         schedule,
@@ -59,6 +61,9 @@ export const mandelbrot: BenchSuite = async (options) => {
         efficiency: row.efficiency,
         serialFraction,
         busyImbalance: Math.max(...busy) / (busy.reduce((a, b) => a + b, 0) / busy.length),
+        // The share of the workers' time spent computing: what the schedule controls, even when other programs
+        // slow every worker down alike (they stretch the busy time and the run together).
+        utilization: busy.reduce((a, b) => a + b, 0) / (row.workers * (timeline.endAt - timeline.startAt)),
         idleWhileWaitingMs: idleWhileWaitingMs(last.trace, row.workers),
       });
     }
