@@ -42,7 +42,7 @@ test('a run draws one timeline lane per worker with a bar per chunk, and the tra
   await expect(section.locator('.trace-table tbody tr[data-chunk]')).toHaveCount(8);
 
   // Every repetition, warm-ups included, can be picked; the timeline follows.
-  const picker = section.getByLabel('Run shown');
+  const picker = section.getByRole('combobox', { name: 'Run shown' });
   await expect(picker.locator('option')).toHaveCount(2 * cores);
   await picker.selectOption({ index: 0 });
   await expect(timeline.locator('.lane')).toHaveCount(1);
