@@ -3,7 +3,7 @@ import { mandelbrotTask, type MandelbrotParams } from '../../tasks/mandelbrot';
 import { chunkCount } from '../../tasks/uneven';
 import { fitAmdahl } from '../amdahl';
 import { numberOption, type BenchRecord, type BenchSuite } from '../record';
-import { median } from '../stats';
+import { efficiency, median, speedup } from '../stats';
 import { sweep } from '../sweep';
 import { idleWhileWaitingMs, summarizeTimeline } from '../timeline';
 
@@ -22,15 +22,17 @@ function mandelbrotParams(options: Record<string, string>): MandelbrotParams {
 
 /**
  * Mandelbrot under each schedule at 1 … cores workers, through the demo's sweep, chunks of a fixed number of rows.
- * Beside time and speedup: the fitted serial fraction of each schedule and, from the last run's trace, how unevenly
- * its workers were busy (slowest ÷ mean busy time), the share of worker time spent computing, and how long workers
- * idled while chunks they could have run were waiting (summed over the waiting chunks).
+ * At one worker the three schedules are the same run, so every speedup is taken over the fastest of their three
+ * 1-worker medians: one baseline for all, and the least flattering one on a machine whose load varies.
+ * Beside time and speedup: the serial fraction fitted on each schedule's speedups and, from the last run's trace, how
+ * unevenly its workers were busy (slowest ÷ mean busy time), the share of worker time spent computing, and how long
+ * workers idled while chunks they could have run were waiting (summed over the waiting chunks).
  */
 export const mandelbrot: BenchSuite = async (options) => {
   const params = mandelbrotParams(options);
   const chunkRows = numberOption(options, 'mandelbrot-chunk', 16);
   const maxWorkers = numberOption(options, 'max-workers', navigator.hardwareConcurrency);
-  const records: BenchRecord[] = [];
+  const sweeps = [];
   for (const schedule of SCHEDULES) {
     const { rows, runs, mismatches } = await sweep({
       task: mandelbrotTask,
@@ -43,12 +45,18 @@ export const mandelbrot: BenchSuite = async (options) => {
       },
     });
     if (mismatches) throw new Error(`mandelbrot ${schedule}: ${mismatches} runs differ from the 1-worker image`);
-    const serialFraction = fitAmdahl(rows)?.serialFraction ?? Number.NaN;
-    for (const row of rows) {
+    sweeps.push({ schedule, rows, runs });
+  }
+  const baselineMs = Math.min(...sweeps.map(({ rows }) => rows.find((row) => row.workers === 1)!.medianMs));
+  return sweeps.flatMap(({ schedule, rows, runs }) => {
+    const speedups = rows.map((row) => ({ workers: row.workers, speedup: speedup(baselineMs, row.medianMs) }));
+    const serialFraction = fitAmdahl(speedups)?.serialFraction ?? Number.NaN;
+    return rows.map((row, i): BenchRecord => {
       const last = runs.filter((run) => run.workers === row.workers).at(-1)!;
       const timeline = summarizeTimeline(last.trace, row.workers);
       const busy = timeline.workers.map((w) => w.busyMs);
-      records.push({
+      const busyTotal = busy.reduce((a, b) => a + b, 0);
+      return {
         task: 'mandelbrot',
         schedule,
         size: `${params.width}x${params.height}`,
@@ -57,18 +65,18 @@ export const mandelbrot: BenchSuite = async (options) => {
         medianMs: row.medianMs,
         minMs: row.minMs,
         maxMs: row.maxMs,
-        speedup: row.speedup,
-        efficiency: row.efficiency,
+        baselineMs,
+        speedup: speedups[i]!.speedup,
+        efficiency: efficiency(speedups[i]!.speedup, row.workers),
         serialFraction,
-        busyImbalance: Math.max(...busy) / (busy.reduce((a, b) => a + b, 0) / busy.length),
+        busyImbalance: Math.max(...busy) / (busyTotal / busy.length),
         // The share of the workers' time spent computing: what the schedule controls, even when other programs
         // slow every worker down alike (they stretch the busy time and the run together).
-        utilization: busy.reduce((a, b) => a + b, 0) / (row.workers * (timeline.endAt - timeline.startAt)),
+        utilization: busyTotal / (row.workers * (timeline.endAt - timeline.startAt)),
         idleWhileWaitingMs: idleWhileWaitingMs(last.trace, row.workers),
-      });
-    }
-  }
-  return records;
+      };
+    });
+  });
 };
 
 /**
