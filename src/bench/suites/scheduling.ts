@@ -1,4 +1,4 @@
-import { createPool, SCHEDULES, type TraceEvent } from '../../pool';
+import { createPool, SCHEDULES, type Schedule, type TraceEvent } from '../../pool';
 import { mandelbrotTask, type MandelbrotParams } from '../../tasks/mandelbrot';
 import { chunkCount } from '../../tasks/uneven';
 import { fitAmdahl } from '../amdahl';
@@ -22,38 +22,50 @@ function mandelbrotParams(options: Record<string, string>): MandelbrotParams {
 
 /**
  * Mandelbrot under each schedule at 1 … cores workers, through the demo's sweep, chunks of a fixed number of rows.
+ * The schedules take turns: each round sweeps every schedule once (warm-up, one timed run per worker count), and the
+ * figures are medians over the rounds, so a stretch of load from other programs hits all schedules alike.
  * At one worker the three schedules are the same run, so every speedup is taken over the fastest of their three
- * 1-worker medians: one baseline for all, and the least flattering one on a machine whose load varies.
- * Beside time and speedup: the serial fraction fitted on each schedule's speedups and, from the last run's trace, how
- * unevenly its workers were busy (slowest ÷ mean busy time), the share of worker time spent computing, and how long
- * workers idled while chunks they could have run were waiting (summed over the waiting chunks).
+ * 1-worker medians: one baseline for all, and the least flattering one.
+ * Beside time and speedup: the serial fraction fitted on each schedule's speedups and, from the last round's trace,
+ * how unevenly the workers were busy (slowest ÷ mean busy time), the share of worker time spent computing, and how
+ * long workers idled while chunks they could have run were waiting (summed over the waiting chunks).
  */
 export const mandelbrot: BenchSuite = async (options) => {
   const params = mandelbrotParams(options);
   const chunkRows = numberOption(options, 'mandelbrot-chunk', 16);
   const maxWorkers = numberOption(options, 'max-workers', navigator.hardwareConcurrency);
-  const sweeps = [];
-  for (const schedule of SCHEDULES) {
-    const { rows, runs, mismatches } = await sweep({
-      task: mandelbrotTask,
-      params,
-      settings: {
-        workerCounts: Array.from({ length: maxWorkers }, (_, i) => i + 1),
-        repetitions: numberOption(options, 'reps', 3),
-        chunks: chunkCount(params.height, chunkRows),
-        schedule,
-      },
-    });
-    if (mismatches) throw new Error(`mandelbrot ${schedule}: ${mismatches} runs differ from the 1-worker image`);
-    sweeps.push({ schedule, rows, runs });
+  const rounds = numberOption(options, 'reps', 3);
+  const workerCounts = Array.from({ length: maxWorkers }, (_, i) => i + 1);
+  const times = new Map<string, number[]>();
+  const lastTrace = new Map<string, TraceEvent[]>();
+  const key = (schedule: Schedule, workers: number) => `${schedule}@${workers}`;
+  for (let round = 0; round < rounds; round++) {
+    for (const schedule of SCHEDULES) {
+      const { runs, mismatches } = await sweep({
+        task: mandelbrotTask,
+        params,
+        settings: { workerCounts, repetitions: 1, chunks: chunkCount(params.height, chunkRows), schedule },
+      });
+      if (mismatches) throw new Error(`mandelbrot ${schedule}: ${mismatches} runs differ from the 1-worker image`);
+      for (const run of runs.filter((r) => r.repetition > 0)) {
+        const k = key(schedule, run.workers);
+        times.set(k, [...(times.get(k) ?? []), run.ms]);
+        lastTrace.set(k, run.trace);
+      }
+    }
   }
-  const baselineMs = Math.min(...sweeps.map(({ rows }) => rows.find((row) => row.workers === 1)!.medianMs));
-  return sweeps.flatMap(({ schedule, rows, runs }) => {
-    const speedups = rows.map((row) => ({ workers: row.workers, speedup: speedup(baselineMs, row.medianMs) }));
+  const medianOf = (schedule: Schedule, workers: number) => median(times.get(key(schedule, workers))!);
+  const baselineMs = Math.min(...SCHEDULES.map((schedule) => medianOf(schedule, 1)));
+  return SCHEDULES.flatMap((schedule) => {
+    const speedups = workerCounts.map((workers) => ({
+      workers,
+      speedup: speedup(baselineMs, medianOf(schedule, workers)),
+    }));
     const serialFraction = fitAmdahl(speedups)?.serialFraction ?? Number.NaN;
-    return rows.map((row, i): BenchRecord => {
-      const last = runs.filter((run) => run.workers === row.workers).at(-1)!;
-      const timeline = summarizeTimeline(last.trace, row.workers);
+    return workerCounts.map((workers, i): BenchRecord => {
+      const all = times.get(key(schedule, workers))!;
+      const trace = lastTrace.get(key(schedule, workers))!;
+      const timeline = summarizeTimeline(trace, workers);
       const busy = timeline.workers.map((w) => w.busyMs);
       const busyTotal = busy.reduce((a, b) => a + b, 0);
       return {
@@ -61,19 +73,19 @@ export const mandelbrot: BenchSuite = async (options) => {
         schedule,
         size: `${params.width}x${params.height}`,
         chunkRows,
-        workers: row.workers,
-        medianMs: row.medianMs,
-        minMs: row.minMs,
-        maxMs: row.maxMs,
+        workers,
+        medianMs: medianOf(schedule, workers),
+        minMs: Math.min(...all),
+        maxMs: Math.max(...all),
         baselineMs,
         speedup: speedups[i]!.speedup,
-        efficiency: efficiency(speedups[i]!.speedup, row.workers),
+        efficiency: efficiency(speedups[i]!.speedup, workers),
         serialFraction,
         busyImbalance: Math.max(...busy) / (busyTotal / busy.length),
         // The share of the workers' time spent computing: what the schedule controls, even when other programs
         // slow every worker down alike (they stretch the busy time and the run together).
-        utilization: busyTotal / (row.workers * (timeline.endAt - timeline.startAt)),
-        idleWhileWaitingMs: idleWhileWaitingMs(last.trace, row.workers),
+        utilization: busyTotal / (workers * (timeline.endAt - timeline.startAt)),
+        idleWhileWaitingMs: idleWhileWaitingMs(trace, workers),
       };
     });
   });
