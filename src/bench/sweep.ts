@@ -15,6 +15,8 @@ export interface SweepSettings {
   includeMainThread?: boolean;
   /** Chunks per worker: more gives finer progress and better balance, at a little messaging cost. */
   chunksPerWorker?: number;
+  /** A fixed number of chunks at every worker count (from a chunk size), instead of chunksPerWorker × workers. */
+  chunks?: number;
   schedule?: Schedule;
 }
 
@@ -85,7 +87,7 @@ export async function sweep<P, R>({
   onProgress,
   createPool: makePool = createPool,
 }: SweepOptions<P, R>): Promise<SweepResult<R>> {
-  const { repetitions, includeMainThread = false, chunksPerWorker = 4, schedule = 'dynamic' } = settings;
+  const { repetitions, includeMainThread = false, chunksPerWorker = 4, chunks, schedule = 'dynamic' } = settings;
   if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError('repetitions must be ≥ 1');
   const counts = [...new Set([1, ...settings.workerCounts])].sort((a, b) => a - b);
   if (counts.some((p) => !Number.isInteger(p) || p < 1))
@@ -125,13 +127,15 @@ export async function sweep<P, R>({
       const records: RunRecord[] = [];
       for (let repetition = 0; repetition < runsPerCount; repetition++) {
         // Split afresh for every run: a task may hand over buffers that a run detaches.
-        const jobs = task.split(params, workers * chunksPerWorker);
+        const jobs = task.split(params, chunks ?? workers * chunksPerWorker);
         report({ workers, warmup: repetition === 0, chunksDone: 0, chunks: jobs.length });
         const trace: TraceEvent[] = [];
         const start = performance.now();
         const results = await pool.map(jobs, {
           signal,
           schedule,
+          // Typed-array results (image bands) are moved back rather than copied; other results are unaffected.
+          transferResult: true,
           onTrace: (event) => {
             trace.push(event);
             if (event.status === 'done') report({ chunksDone: progress.chunksDone + 1 });

@@ -25,3 +25,21 @@ export function parseInteger(raw: string, { label, min, max }: IntegerRule): Par
   }
   return { ok: true, value };
 }
+
+export interface DecimalRule {
+  label: string;
+  min: number;
+  max: number;
+}
+
+const REAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Parses a real number typed by a person (−2.5, .75, 1e-3), refusing empty, non-numeric and out-of-range input. */
+export function parseDecimal(raw: string, { label, min, max }: DecimalRule): Parsed<number> {
+  const text = raw.trim().replace(/^−/, '-');
+  if (text === '') return { ok: false, error: `${label} is required` };
+  if (!REAL.test(text)) return { ok: false, error: `${label} must be a number, got "${raw.trim()}"` };
+  const value = Number(text);
+  if (value < min || value > max) return { ok: false, error: `${label} must be from ${min} to ${max}` };
+  return { ok: true, value };
+}

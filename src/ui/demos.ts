@@ -8,6 +8,7 @@ import MessagesDemo from './lab/MessagesDemo.svelte';
 import RacesDemo from './lab/RacesDemo.svelte';
 import ImageDemo from './image/ImageDemo.svelte';
 import PythonDemo from './python/PythonDemo.svelte';
+import SchedulingDemo from './scheduling/SchedulingDemo.svelte';
 import SpeedupDemo from './speedup/SpeedupDemo.svelte';
 
 /** A section of the page. Each can also be shown alone in an embed, by its id. */
@@ -21,6 +22,7 @@ export interface Demo {
 export const DEMOS: readonly Demo[] = [
   { id: 'speedup', title: 'Speedup', component: SpeedupDemo },
   { id: 'image', title: 'Image filters', component: ImageDemo },
+  { id: 'scheduling', title: 'Scheduling', component: SchedulingDemo },
   { id: 'fetch', title: 'Async fetch', component: FetchDemo },
   { id: 'races', title: 'Lost updates, atomics and locks', component: RacesDemo },
   { id: 'async', title: 'Async is not parallel', component: AsyncDemo },

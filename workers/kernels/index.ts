@@ -3,6 +3,7 @@ import { fibBatch } from './fib';
 import { sumFloat64 } from './floatSum';
 import { filterBand } from './image/band';
 import { filterShared } from './image/shared';
+import { mandelbrotRows } from './mandelbrot';
 import { noop } from './noop';
 import { sumSquaresMod32 } from './sum';
 import { touchBytes } from './touch';
@@ -14,6 +15,7 @@ import { touchBytes } from './touch';
 export const kernels = {
   sumSquaresMod32,
   fibBatch,
+  mandelbrotRows,
   noop,
   countShared,
   touchBytes,

@@ -1,4 +1,5 @@
 import { numberOption, type BenchRecord, type BenchSuite } from '../record';
+import { fitAmdahl } from '../amdahl';
 import { sweep } from '../sweep';
 import type { Task } from '../../tasks/task';
 import { fibTask } from '../../tasks/fib';
@@ -22,6 +23,8 @@ async function speedupRecords<P, R>(
     },
   });
   if (mismatches) throw new Error(`${task.id}: ${mismatches} runs differ from the 1-worker result`);
+  // Amdahl's law fitted on the sweep's median speedups: the same figure for every row of the task.
+  const serialFraction = fitAmdahl(rows)?.serialFraction ?? Number.NaN;
   return rows.map((row) => ({
     task: task.id,
     ...raw,
@@ -32,6 +35,7 @@ async function speedupRecords<P, R>(
     speedup: row.speedup,
     efficiency: row.efficiency,
     spawnMs: row.spawnMs,
+    serialFraction,
   }));
 }
 

@@ -1,0 +1,64 @@
+import type { TraceEvent } from '../pool';
+import { doneEvents } from './timeline';
+
+/**
+ * A run's trace in the Chrome trace-event format (the JSON object form), which Perfetto (ui.perfetto.dev) and
+ * chrome://tracing open: https://docs.google.com/document/d/1CvAClvFfyA5R-PhYUmn5OOQtYMH4h6I0nSsKchNAySU
+ * One process (the pool), one thread per worker, and one complete event ("ph": "X") per chunk spanning its
+ * computation; the waiting and the data movement around it are in the event's args. Times are microseconds.
+ */
+export interface ChromeTraceEvent {
+  name: string;
+  ph: 'X' | 'M';
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  cat?: string;
+  args: Record<string, string | number>;
+}
+
+export interface ChromeTrace {
+  traceEvents: ChromeTraceEvent[];
+  displayTimeUnit: 'ms';
+  otherData: Record<string, string>;
+}
+
+const PID = 1;
+const us = (ms: number) => Math.round(ms * 1000);
+
+export function toChromeTrace(trace: readonly TraceEvent[], workers: number, title: string): ChromeTrace {
+  const events = doneEvents(trace);
+  const origin = Math.min(...events.map((event) => event.queuedAt));
+  const metadata: ChromeTraceEvent[] = [
+    { name: 'process_name', ph: 'M', pid: PID, tid: 0, args: { name: `pool (${title})` } },
+    ...Array.from({ length: workers }, (_, worker) => ({
+      name: 'thread_name',
+      ph: 'M' as const,
+      pid: PID,
+      tid: worker,
+      args: { name: `worker ${worker}` },
+    })),
+  ];
+  const chunks = [...events]
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .map((event): ChromeTraceEvent => ({
+      name: `chunk ${event.chunk}`,
+      cat: event.kernel,
+      ph: 'X',
+      pid: PID,
+      tid: event.worker,
+      ts: us(event.startedAt - origin),
+      dur: Math.max(1, us(event.finishedAt - event.startedAt)),
+      args: {
+        chunk: event.chunk,
+        waitingMs: round(event.dispatchedAt - event.queuedAt),
+        dataInMs: round(event.startedAt - event.dispatchedAt),
+        computingMs: round(event.finishedAt - event.startedAt),
+        dataOutMs: round(event.settledAt - event.finishedAt),
+      },
+    }));
+  return { traceEvents: [...metadata, ...chunks], displayTimeUnit: 'ms', otherData: { title } };
+}
+
+const round = (ms: number) => Math.round(ms * 1000) / 1000;

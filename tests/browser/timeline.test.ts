@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushSync, mount, unmount } from 'svelte';
+import Timeline from '../../src/ui/Timeline.svelte';
+import type { TraceEvent } from '../../src/pool';
+
+/** A fixed trace with round numbers: 3 chunks on 2 workers over 100 ms; worker 1 idles after 40 ms. */
+const event = (chunk: number, worker: number, dispatched: number, finished: number): TraceEvent => ({
+  chunk,
+  worker,
+  kernel: 'mandelbrotRows',
+  queuedAt: 1000,
+  dispatchedAt: 1000 + dispatched,
+  startedAt: 1000 + dispatched + 1,
+  finishedAt: 1000 + finished,
+  settledAt: 1000 + finished + 1,
+  status: 'done',
+});
+const trace = [event(0, 0, 0, 59), event(1, 1, 0, 39), event(2, 0, 60, 99)];
+
+let component: ReturnType<typeof mount> | undefined;
+afterEach(() => {
+  if (component) unmount(component);
+  document.body.innerHTML = '';
+});
+
+describe('Timeline', () => {
+  function render() {
+    const target = document.createElement('div');
+    document.body.append(target);
+    component = mount(Timeline, {
+      target,
+      props: {
+        trace,
+        workers: 2,
+        title: 'fixed',
+        chunkLabel: (chunk: number) => `rows ${chunk * 10}–${chunk * 10 + 9}`,
+      },
+    });
+    flushSync();
+    return target;
+  }
+
+  it('draws one lane per worker, one bar per chunk, and each lane’s busy share', () => {
+    const target = render();
+    expect(target.querySelectorAll('.lane')).toHaveLength(2);
+    expect(target.querySelectorAll('.bar')).toHaveLength(3);
+    expect(target.querySelectorAll('.bar[data-worker="0"]')).toHaveLength(2);
+    // Worker 0 computes 58 + 38 ms of the 100 ms run, worker 1 computes 38 ms.
+    const busy = [...target.querySelectorAll('.lane')].map((lane) => lane.textContent?.match(/busy (\d+) %/)?.[1]);
+    expect(busy).toEqual(['96', '38']);
+  });
+
+  it('gives a focused bar’s details in words, and lists every chunk in the table', () => {
+    const target = render();
+    (target.querySelector('.bar[data-chunk="2"]') as SVGGElement).focus();
+    flushSync();
+    expect(target.querySelector('[data-testid="timeline-details"]')?.textContent).toMatch(
+      /rows 20–29 on worker 0: waited 60\.0 ms in the queue, data in 1\.00 ms, computed 38\.0 ms/,
+    );
+    expect(target.querySelectorAll('.trace-table tr[data-chunk]')).toHaveLength(3);
+  });
+});
