@@ -194,3 +194,10 @@ export function summarize(partial: Pick<SweepRow, 'workers' | 'timesMs' | 'spawn
     efficiency: Number.NaN,
   };
 }
+
+/** The share of the whole sweep done, 0 to 1, counting the current run's finished chunks. */
+export function sweepFraction(progress: SweepProgress | null): number {
+  if (!progress || progress.runs === 0) return 0;
+  const inRun = progress.chunks ? progress.chunksDone / progress.chunks : 0;
+  return Math.min(1, (progress.runsDone + inRun) / progress.runs);
+}

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { runCounting } from '../../src/lab/races';
-import { LabRunner } from '../../src/ui/lab/labRunner.svelte';
+import { JobRunner } from '../../src/ui/jobRunner.svelte';
 
 it('a lab run that outlives its limit is stopped, its workers terminated, and the next run works', async () => {
-  const runner = new LabRunner<number>(1000);
+  const runner = new JobRunner<number>(1000);
   let aborted = false;
   // A lock-heavy count of 10⁸ per worker takes many seconds: far beyond the 1 s limit, which leaves
   // room for the second run (two workers to start and 2000 increments) on a busy machine.
@@ -21,4 +21,26 @@ it('a lab run that outlives its limit is stopped, its workers terminated, and th
   await runner.run(async (signal) => (await runCounting({ way: 'atomic', workers: 2, m: 1000, signal })).actual);
   expect(runner.status).toBe('done');
   expect(runner.result).toBe(2000);
+});
+
+it('only the newest run counts: a cancelled run that settles late changes nothing', async () => {
+  const runner = new JobRunner<string, number>();
+  let finishFirst!: (value: string) => void;
+  const first = runner.run(() => new Promise((resolve) => (finishFirst = resolve)));
+  runner.cancel();
+  expect(runner.status).toBe('cancelled');
+  const second = runner.run(async (_signal, onProgress) => {
+    onProgress(1);
+    return 'second';
+  });
+  finishFirst('first');
+  expect(await first).toBeNull();
+  expect(await second).toBe('second');
+  expect(runner).toMatchObject({ status: 'done', result: 'second', progress: 1 });
+});
+
+it('a failing run reports its message', async () => {
+  const runner = new JobRunner<string>();
+  expect(await runner.run(() => Promise.reject(new RangeError('bad size')))).toBeNull();
+  expect(runner).toMatchObject({ status: 'failed', error: 'bad size' });
 });
