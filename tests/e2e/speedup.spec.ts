@@ -25,6 +25,14 @@ test('shows the environment, cross-origin isolated', async ({ page }) => {
   await expect(page.getByTestId('cores')).toHaveText(String(cores));
 });
 
+test('the header lists every demo, each a link to its section', async ({ page }) => {
+  const nav = page.getByRole('navigation', { name: 'Demos' });
+  await expect(nav.getByRole('link')).toHaveCount(await page.locator('.demo-slot').count());
+  await nav.getByRole('link', { name: 'Scheduling' }).click();
+  await expect(page).toHaveURL(/#scheduling$/);
+  await expect(page.locator('#scheduling h2').first()).toBeInViewport();
+});
+
 test('a fib sweep gives one row per worker count, equal results and a chart, without long tasks', async ({ page }) => {
   const demo = speedup(page);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
