@@ -1,3 +1,4 @@
+import { seededRandom } from '../random';
 /**
  * The latency endpoint `api/delay`, answered inside the browser by the service worker: no server needed, so a
  * static host can serve the async fetch demo. Parameters travel in the query string; every request names its index
@@ -48,7 +49,7 @@ export function parseDelayQuery(query: URLSearchParams): DelayParams {
 
 /** What the endpoint does for one request: how long it waits, and whether it fails. Depends on seed and index only. */
 export function delayOutcome(params: DelayParams): { waitMs: number; fails: boolean } {
-  const random = mulberry32(hash(params.seed, params.i));
+  const random = seededRandom(hash(params.seed, params.i));
   const spread = (random() * 2 - 1) * params.jitter;
   const fails = random() < params.fail;
   return { waitMs: Math.max(0, Math.round(params.ms + spread)), fails };
@@ -60,17 +61,6 @@ function hash(seed: number, index: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d);
   return (h ^ (h >>> 15)) >>> 0;
-}
-
-/** A small seeded generator of uniform numbers in [0, 1). */
-function mulberry32(state: number): () => number {
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { splitList } from './split';
-import { drawInteger, seededRandom } from './random';
+import { drawInteger, seededRandom } from '../random';
 import type { UnevenTask } from './uneven';
 import { parseInteger } from './validate';
 
