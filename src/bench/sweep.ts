@@ -94,18 +94,10 @@ export async function sweep<P, R>({
     throw new RangeError('worker counts must be whole numbers ≥ 1');
 
   const runsPerCount = repetitions + 1;
-  const progress: SweepProgress = {
-    runsDone: 0,
-    runs: runsPerCount * (counts.length + (includeMainThread ? 1 : 0)),
-    workers: 1,
-    warmup: true,
-    chunksDone: 0,
-    chunks: 0,
-  };
-  const report = (change: Partial<SweepProgress>) => {
-    Object.assign(progress, change);
-    onProgress?.({ ...progress });
-  };
+  const { progress, report } = progressReporter(
+    runsPerCount * (counts.length + (includeMainThread ? 1 : 0)),
+    onProgress,
+  );
 
   let reference: { value: R } | undefined;
   const check = (value: R) => {
@@ -172,16 +164,33 @@ export async function sweep<P, R>({
     rows.push(summarize(row(MAIN_THREAD, records, 0)));
   }
 
+  fillSpeedups(rows);
+  return { rows, runs, reference: reference!.value, mismatches: runs.filter((run) => !run.matches).length };
+}
+
+/** Tracks a sweep's progress and hands a copy to the listener on every change. */
+export function progressReporter(runs: number, onProgress?: (progress: SweepProgress) => void) {
+  const progress: SweepProgress = { runsDone: 0, runs, workers: 1, warmup: true, chunksDone: 0, chunks: 0 };
+  const report = (change: Partial<SweepProgress>) => {
+    Object.assign(progress, change);
+    onProgress?.({ ...progress });
+  };
+  return { progress, report };
+}
+
+/** Fills in every row's speedup, its spread and efficiency, over the 1-worker row's median. */
+export function fillSpeedups(rows: SweepRow[]): void {
   const baselineMs = rows.find((r) => r.workers === 1)!.medianMs;
   for (const r of rows) {
     r.speedup = speedup(baselineMs, r.medianMs);
     r.speedupMin = speedup(baselineMs, r.maxMs);
     r.speedupMax = speedup(baselineMs, r.minMs);
+    // The main-thread row (0 workers) is one thread, like one worker.
     r.efficiency = efficiency(r.speedup, Math.max(r.workers, 1));
   }
-  return { rows, runs, reference: reference!.value, mismatches: runs.filter((run) => !run.matches).length };
 }
 
+/** A row's timing figures; the speedups are filled in once the 1-worker row is known (fillSpeedups). */
 export function summarize(partial: Pick<SweepRow, 'workers' | 'timesMs' | 'spawnMs' | 'matches'>): SweepRow {
   return {
     ...partial,

@@ -1,5 +1,5 @@
-import { median, efficiency, speedup } from '../bench/stats';
-import { summarize, type SweepProgress, type SweepRow } from '../bench/sweep';
+import { median } from '../bench/stats';
+import { fillSpeedups, progressReporter, summarize, type SweepProgress, type SweepRow } from '../bench/sweep';
 import { CancelledError, createPool, type Pool, type PoolOptions } from '../pool';
 import { moveMs, type ModeRun, type RunContext } from './modeRun';
 
@@ -53,18 +53,7 @@ export async function modeSweep<R>({
 }: ModeSweepOptions<R>): Promise<ModeSweepResult<R>> {
   if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError('repetitions must be ≥ 1');
   const counts = [...new Set([1, ...workerCounts])].sort((a, b) => a - b);
-  const progress: SweepProgress = {
-    runsDone: 0,
-    runs: (repetitions + 1) * counts.length,
-    workers: 1,
-    warmup: true,
-    chunksDone: 0,
-    chunks: 0,
-  };
-  const report = (change: Partial<SweepProgress>) => {
-    Object.assign(progress, change);
-    onProgress?.({ ...progress });
-  };
+  const { progress, report } = progressReporter((repetitions + 1) * counts.length, onProgress);
   let reference: { value: R } | undefined;
   let mismatches = 0;
   let last: ModeRun<R> | undefined;
@@ -106,12 +95,6 @@ export async function modeSweep<R>({
       await pool.shutdown({ cancelPending: true });
     }
   }
-  const baselineMs = rows[0]!.medianMs;
-  for (const row of rows) {
-    row.speedup = speedup(baselineMs, row.medianMs);
-    row.speedupMin = speedup(baselineMs, row.maxMs);
-    row.speedupMax = speedup(baselineMs, row.minMs);
-    row.efficiency = efficiency(row.speedup, row.workers);
-  }
+  fillSpeedups(rows);
   return { rows, reference: reference!.value, mismatches, runs: progress.runsDone, last: last! };
 }
