@@ -3,13 +3,17 @@ export interface Environment {
   hardwareConcurrency: number;
   crossOriginIsolated: boolean;
   browser: string;
+  /** Why shared memory is off, in words for the page; null when it is on. */
+  notIsolatedReason: string | null;
 }
 
 export function readEnvironment(): Environment {
+  const isolated = globalThis.crossOriginIsolated === true;
   return {
     hardwareConcurrency: navigator.hardwareConcurrency || 1,
-    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    crossOriginIsolated: isolated,
     browser: browserName(navigator.userAgent),
+    notIsolatedReason: isolated ? null : notIsolatedReason(window.top !== window.self),
   };
 }
 
@@ -30,7 +34,14 @@ export function browserName(userAgent: string): string {
   return 'unknown browser';
 }
 
-/** Why shared memory is off, in words for the page. */
-export const NOT_ISOLATED_REASON =
-  'Shared memory is off: this page is not cross-origin isolated. SharedArrayBuffer needs the server to send ' +
-  'Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp.';
+/**
+ * Why shared memory is off. A frame is cross-origin isolated only when the page around it is too, so inside an
+ * embed the cause is the embedding page, not this site's server.
+ */
+export function notIsolatedReason(embedded: boolean): string {
+  return embedded
+    ? 'Shared memory is off: the page around this embed is not cross-origin isolated, and a frame can only be ' +
+        'isolated when its parent is.'
+    : 'Shared memory is off: this page is not cross-origin isolated. SharedArrayBuffer needs the server to send ' +
+        'Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp.';
+}

@@ -1,6 +1,6 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Environment } from '../../src/environment';
+import { notIsolatedReason, type Environment } from '../../src/environment';
 import ImageDemo from '../../src/ui/image/ImageDemo.svelte';
 
 let mounted: ReturnType<typeof mount> | undefined;
@@ -13,7 +13,12 @@ afterEach(() => {
 function render(crossOriginIsolated: boolean): HTMLElement {
   const target = document.createElement('div');
   document.body.append(target);
-  const env: Environment = { hardwareConcurrency: 2, crossOriginIsolated, browser: 'test' };
+  const env: Environment = {
+    hardwareConcurrency: 2,
+    crossOriginIsolated,
+    browser: 'test',
+    notIsolatedReason: crossOriginIsolated ? null : notIsolatedReason(false),
+  };
   mounted = mount(ImageDemo, { target, props: { env } });
   flushSync();
   return target;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWorkerCounts, parseWorkerCounts } from '../../src/bench/workerCounts';
-import { browserName } from '../../src/environment';
+import { browserName, notIsolatedReason } from '../../src/environment';
 
 describe('parseWorkerCounts', () => {
   it.each([
@@ -51,5 +51,12 @@ describe('browserName', () => {
     ['curl/8', 'unknown browser'],
   ])('names %s', (ua, name) => {
     expect(browserName(ua)).toBe(name);
+  });
+});
+
+describe('notIsolatedReason', () => {
+  it('blames the server on a page of its own, and the parent page inside an embed', () => {
+    expect(notIsolatedReason(false)).toMatch(/server to send Cross-Origin-Opener-Policy/);
+    expect(notIsolatedReason(true)).toMatch(/page around this embed is not cross-origin isolated/);
   });
 });
