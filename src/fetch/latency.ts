@@ -22,7 +22,7 @@ export interface DelayParams {
 }
 
 /** Upper bounds the endpoint enforces, whatever a URL asks for. */
-export const DELAY_LIMITS = { ms: 60_000, jitter: 60_000, bytes: 10_000_000 } as const;
+const DELAY_LIMITS = { ms: 60_000, jitter: 60_000, bytes: 10_000_000 } as const;
 
 /** The query string of one request, relative to the app's base: `api/delay?ms=200&…`. */
 export function delayPath(params: DelayParams): string {

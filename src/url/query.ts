@@ -13,8 +13,8 @@ export type SettingChecks<T> = Partial<Record<keyof T & string, (raw: string) =>
 export const MAX_VALUE_LENGTH = 500;
 
 /** The parameters that belong to the page rather than to a demo. */
-export const APP_PARAMETERS = ['embed', 'theme'] as const;
-export const THEMES = ['light', 'dark'] as const;
+const APP_PARAMETERS = ['embed', 'theme'] as const;
+const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
 /** A name or value from the URL, safe to put in a sentence: quoted, control characters dropped, at most 40 chars. */

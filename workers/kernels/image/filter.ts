@@ -20,7 +20,7 @@ export const MIN_SIGMA = 0.3;
 export const MAX_SIGMA = 25;
 
 /** The Gaussian is cut off at 3σ: beyond it the weights are below 1.1% of the peak. */
-export function gaussianRadius(sigma: number): number {
+function gaussianRadius(sigma: number): number {
   return Math.ceil(3 * sigma);
 }
 

@@ -2,7 +2,7 @@
  * Where rows live. A kernel reads rows from a source array that holds picture rows [srcTop, …) and writes rows into a
  * destination that holds rows [dstTop, …): a band's own buffer (copy, transfer) or the whole picture (shared).
  */
-export const BYTES_PER_PIXEL = 4;
+const BYTES_PER_PIXEL = 4;
 
 /** The clamp rule: a row or column outside the picture reads the nearest one inside it. */
 export function clamp(index: number, size: number): number {
