@@ -1,5 +1,5 @@
-import { median } from '../bench/stats';
-import { fillSpeedups, progressReporter, summarize, type SweepProgress, type SweepRow } from '../bench/sweep';
+import { median } from '../measure/stats';
+import { fillSpeedups, progressReporter, summarize, type SweepProgress, type SweepRow } from '../measure/sweep';
 import { CancelledError, createPool, type Pool, type PoolOptions } from '../pool';
 import { moveMs, type ModeRun, type RunContext } from './modeRun';
 

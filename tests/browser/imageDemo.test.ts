@@ -1,7 +1,7 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notIsolatedReason, type Environment } from '../../src/environment';
-import ImageDemo from '../../src/ui/image/ImageDemo.svelte';
+import ImageDemo from '../../src/demos/image/View.svelte';
 
 let mounted: ReturnType<typeof mount> | undefined;
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PYTHON_NOTES } from '../../src/ui/python/notes';
-import { WEB_WAYS } from '../../src/ui/python/webComparison';
+import { WEB_WAYS } from '../../src/demos/python/webComparison';
 
 /** The demos of the playground, by the ids they have (or will have) in DEMOS. */
 const DEMO_IDS = ['speedup', 'image', 'scheduling', 'fetch', 'races', 'async', 'frozen', 'messages', 'machine'];
