@@ -1,5 +1,5 @@
 import { makeFloatArray, runArraySum, shareFloatArray } from '../../src/image/arraySum';
-import { validateFilter } from '../../src/image/filterParams';
+import { filterFrom, isFilterName } from '../../src/image/filterParams';
 import { runFilter } from '../../src/image/filterRun';
 import type { ModeRow } from '../../src/image/modeSweep';
 import { modeSweep } from '../../src/image/modeSweep';
@@ -56,10 +56,8 @@ export const image: BenchSuite = async (options) => {
   const work = megapixels(picture);
   const records: BenchRecord[] = [];
   for (const name of names) {
-    const validation = validateFilter({ filter: name, sigma: options.sigma ?? '2', radius: options.radius ?? '3' });
-    if (!validation.ok)
-      throw new RangeError(`filter ${name}: ${Object.values(validation.errors).join('; ') || 'unknown'}`);
-    const filter = validation.filter;
+    if (!isFilterName(name)) throw new RangeError(`unknown filter ${name}`);
+    const filter = filterFrom(name, { radius: numberOption(options, 'radius', 3), sigma: numberOption(options, 'sigma', 2) });
     const param =
       filter.name === 'gaussian' ? `sigma=${filter.sigma}` : filter.name === 'box' ? `radius=${filter.radius}` : '';
     const byMode = new Map<Mode, ModeRow[]>();

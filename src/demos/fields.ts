@@ -6,9 +6,9 @@ import type { Task } from '../tasks/task';
 /** Timed runs per count: enough to see the spread, few enough to stay quick. */
 export const MAX_REPETITIONS = 20;
 
-export function repetitions(defaultCount = 3) {
+export function repetitions(defaultCount = 3, label = 'Repetitions') {
   return integer({
-    label: 'Repetitions',
+    label,
     min: 1,
     max: MAX_REPETITIONS,
     default: defaultCount,
@@ -17,15 +17,18 @@ export function repetitions(defaultCount = 3) {
 }
 
 /**
- * Worker counts to sweep, as a list and ranges ("1-4", "1, 2, 4"), up to twice the cores; `overSubscription` is
- * the check that holds them to the cores unless oversubscription is allowed.
+ * Worker counts to sweep, as a list and ranges ("1-4", "1, 2, 4"): up to the cores, or twice the cores where the
+ * demo lets people oversubscribe (`overSubscription` then holds them to the cores unless it is allowed).
  */
-export function workerCounts(cores: number): TextSetting<number[]> {
+export function workerCounts(
+  cores: number,
+  { upToTwiceTheCores = true, label = 'Worker counts' } = {},
+): TextSetting<number[]> {
   return text({
-    label: 'Worker counts',
+    label,
     help: `A list or ranges, e.g. 1-${cores} or 1, 2, 4`,
     default: defaultWorkerCounts(cores),
-    parse: (raw) => parseWorkerCounts(raw, cores, true),
+    parse: (raw) => parseWorkerCounts(raw, cores, upToTwiceTheCores),
   });
 }
 
@@ -53,7 +56,7 @@ export function taskParameters(tasks: Readonly<Record<string, AnyTask>>): Record
       fields[paramKey(task.id, key)] = text({
         label: parameter.label,
         help: parameter.help,
-        default: task.defaults[key],
+        default: task.defaults[key] ?? '',
         when: (raw) => raw.task === task.id,
         parse: (raw) => {
           const validation = task.validate({ ...task.defaults, [key]: raw });

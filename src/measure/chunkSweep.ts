@@ -1,4 +1,5 @@
-import { CancelledError, createPool, type Pool, type PoolOptions, type Schedule } from '../pool';
+import type { Schedule } from '../pool';
+import { Reference, repeat, withPool, type MakePool } from './repeat';
 import type { UnevenTask } from '../tasks/uneven';
 import { chunkCount } from '../tasks/uneven';
 import { median } from './stats';
@@ -28,12 +29,12 @@ export interface ChunkSweepOptions<P, R> {
   repetitions: number;
   signal?: AbortSignal;
   onProgress?: (progress: ChunkSweepProgress) => void;
-  createPool?: (options: PoolOptions) => Pool;
+  createPool?: MakePool;
 }
 
 /**
  * Total time against chunk size at one worker count: one pool for the whole sweep (its spawn is not what is
- * measured), a discarded warm-up at each size, then the timed repetitions. Every result is checked against the first.
+ * measured), then the measuring loop at each size. Every result is checked against the first.
  */
 export async function chunkSweep<P, R>({
   task,
@@ -44,45 +45,45 @@ export async function chunkSweep<P, R>({
   repetitions,
   signal,
   onProgress,
-  createPool: makePool = createPool,
+  createPool,
 }: ChunkSweepOptions<P, R>): Promise<ChunkSweepRow[]> {
-  const pool = makePool({ size: workers });
   const progress = { runsDone: 0, runs: chunkSizes.length * (repetitions + 1), chunkSize: chunkSizes[0] ?? 0 };
-  let reference: { value: R } | undefined;
-  const rows: ChunkSweepRow[] = [];
-  try {
-    await pool.ready;
-    for (const chunkSize of chunkSizes) {
-      const chunks = chunkCount(task.units(params), chunkSize);
-      const timesMs: number[] = [];
-      let matches = true;
-      for (let repetition = 0; repetition <= repetitions; repetition++) {
-        if (signal?.aborted) throw new CancelledError();
-        onProgress?.({ ...progress, chunkSize });
-        const jobs = task.split(params, chunks);
-        const start = performance.now();
-        const results = await pool.map(jobs, { signal, schedule, transferResult: true });
-        const ms = performance.now() - start;
-        const value = task.merge(params, results);
-        if (!reference) reference = { value };
-        matches &&= task.equal(reference.value, value);
-        if (repetition > 0) timesMs.push(ms);
-        progress.runsDone++;
+  const reference = new Reference<R>((a, b) => task.equal(a, b));
+  return withPool(
+    workers,
+    async (pool) => {
+      const rows: ChunkSweepRow[] = [];
+      for (const chunkSize of chunkSizes) {
+        const chunks = chunkCount(task.units(params), chunkSize);
+        const { timed, matches } = await repeat({
+          repetitions,
+          reference,
+          signal,
+          run: async () => {
+            onProgress?.({ ...progress, chunkSize });
+            const jobs = task.split(params, chunks);
+            const start = performance.now();
+            const results = await pool.map(jobs, { signal, schedule, transferResult: true });
+            const ms = performance.now() - start;
+            return { value: task.merge(params, results), ms };
+          },
+          onRun: () => progress.runsDone++,
+        });
+        const timesMs = timed.map((run) => run.ms);
+        rows.push({
+          chunkSize,
+          chunks,
+          timesMs,
+          medianMs: median(timesMs),
+          minMs: Math.min(...timesMs),
+          maxMs: Math.max(...timesMs),
+          matches,
+        });
       }
-      rows.push({
-        chunkSize,
-        chunks,
-        timesMs,
-        medianMs: median(timesMs),
-        minMs: Math.min(...timesMs),
-        maxMs: Math.max(...timesMs),
-        matches,
-      });
-    }
-  } finally {
-    await pool.shutdown({ cancelPending: true });
-  }
-  return rows;
+      return rows;
+    },
+    { signal, createPool },
+  );
 }
 
 /** Chunk sizes for the sweep: powers of two from 1 up to the whole work (which is one chunk). */

@@ -1,5 +1,6 @@
 import { runJob } from '../../workers/kernels';
-import { CancelledError, createPool, type Pool, type PoolOptions, type Schedule, type TraceEvent } from '../pool';
+import { CancelledError, type Schedule, type TraceEvent } from '../pool';
+import { checkRepetitions, Reference, repeat, withBaseline, withPool, type MakePool, type Timed } from './repeat';
 import type { Task } from '../tasks/task';
 import { efficiency, median, speedup } from './stats';
 
@@ -65,6 +66,8 @@ export interface SweepResult<R> {
   mismatches: number;
 }
 
+type TracedRun<R> = Timed<R> & { trace: TraceEvent[] };
+
 export interface SweepOptions<P, R> {
   task: Task<P, R>;
   params: P;
@@ -72,7 +75,7 @@ export interface SweepOptions<P, R> {
   signal?: AbortSignal;
   onProgress?: (progress: SweepProgress) => void;
   /** Makes the pool for each worker count; tests and the benchmark can pass their own. */
-  createPool?: (options: PoolOptions) => Pool;
+  createPool?: MakePool;
 }
 
 /**
@@ -85,70 +88,63 @@ export async function sweep<P, R>({
   settings,
   signal,
   onProgress,
-  createPool: makePool = createPool,
+  createPool,
 }: SweepOptions<P, R>): Promise<SweepResult<R>> {
   const { repetitions, includeMainThread = false, chunksPerWorker = 4, chunks, schedule = 'dynamic' } = settings;
-  if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError('repetitions must be ≥ 1');
-  const counts = [...new Set([1, ...settings.workerCounts])].sort((a, b) => a - b);
-  if (counts.some((p) => !Number.isInteger(p) || p < 1))
-    throw new RangeError('worker counts must be whole numbers ≥ 1');
-
-  const runsPerCount = repetitions + 1;
+  checkRepetitions(repetitions);
+  const counts = withBaseline(settings.workerCounts);
   const { progress, report } = progressReporter(
-    runsPerCount * (counts.length + (includeMainThread ? 1 : 0)),
+    (repetitions + 1) * (counts.length + (includeMainThread ? 1 : 0)),
     onProgress,
   );
-
-  let reference: { value: R } | undefined;
-  const check = (value: R) => {
-    if (!reference) reference = { value };
-    return task.equal(reference.value, value);
-  };
+  const reference = new Reference<R>((a, b) => task.equal(a, b));
   const runs: RunRecord[] = [];
   const rows: SweepRow[] = [];
-  const row = (workers: number, records: RunRecord[], spawnMs: number) => {
-    const timesMs = records.map((run) => run.ms);
-    return { workers, timesMs, spawnMs, matches: records.every((run) => run.matches) };
+
+  /** Times `runOnce` at one point of the sweep and adds its row. */
+  const measure = async (workers: number, spawnMs: number, runOnce: (repetition: number) => Promise<TracedRun<R>>) => {
+    const { timed, matches } = await repeat({
+      repetitions,
+      reference,
+      signal,
+      run: runOnce,
+      onRun: (run, repetition, same) => {
+        runs.push({ workers, repetition, ms: run.ms, matches: same, trace: run.trace });
+        report({ runsDone: progress.runsDone + 1 });
+      },
+    });
+    rows.push(summarize({ workers, timesMs: timed.map((run) => run.ms), spawnMs, matches }));
   };
 
   for (const workers of counts) {
-    if (signal?.aborted) throw new CancelledError();
-    const pool = makePool({ size: workers });
-    try {
-      const spawnMs = await pool.ready;
-      const records: RunRecord[] = [];
-      for (let repetition = 0; repetition < runsPerCount; repetition++) {
-        // Split afresh for every run: a task may hand over buffers that a run detaches.
-        const jobs = task.split(params, chunks ?? workers * chunksPerWorker);
-        report({ workers, warmup: repetition === 0, chunksDone: 0, chunks: jobs.length });
-        const trace: TraceEvent[] = [];
-        const start = performance.now();
-        const results = await pool.map(jobs, {
-          signal,
-          schedule,
-          // Typed-array results (image bands) are moved back rather than copied; other results are unaffected.
-          transferResult: true,
-          onTrace: (event) => {
-            trace.push(event);
-            if (event.status === 'done') report({ chunksDone: progress.chunksDone + 1 });
-          },
-        });
-        const ms = performance.now() - start;
-        const record = { workers, repetition, ms, matches: check(task.merge(params, results)), trace };
-        if (repetition > 0) records.push(record);
-        runs.push(record);
-        report({ runsDone: progress.runsDone + 1 });
-      }
-      rows.push(summarize(row(workers, records, spawnMs)));
-    } finally {
-      await pool.shutdown({ cancelPending: true });
-    }
+    await withPool(
+      workers,
+      (pool, spawnMs) =>
+        measure(workers, spawnMs, async (repetition) => {
+          // Split afresh for every run: a task may hand over buffers that a run detaches.
+          const jobs = task.split(params, chunks ?? workers * chunksPerWorker);
+          report({ workers, warmup: repetition === 0, chunksDone: 0, chunks: jobs.length });
+          const trace: TraceEvent[] = [];
+          const start = performance.now();
+          const results = await pool.map(jobs, {
+            signal,
+            schedule,
+            // Typed-array results (image bands) are moved back rather than copied; other results are unaffected.
+            transferResult: true,
+            onTrace: (event) => {
+              trace.push(event);
+              if (event.status === 'done') report({ chunksDone: progress.chunksDone + 1 });
+            },
+          });
+          return { value: task.merge(params, results), ms: performance.now() - start, trace };
+        }),
+      { signal, createPool },
+    );
   }
 
   if (includeMainThread) {
     const jobs = task.split(params, 1);
-    const records: RunRecord[] = [];
-    for (let repetition = 0; repetition < runsPerCount; repetition++) {
+    await measure(MAIN_THREAD, 0, async (repetition) => {
       report({ workers: MAIN_THREAD, warmup: repetition === 0, chunksDone: 0, chunks: jobs.length });
       // Give the page a frame to show that the main thread is about to block, then block it.
       await new Promise((resolve) => setTimeout(resolve, 30));
@@ -156,16 +152,13 @@ export async function sweep<P, R>({
       const start = performance.now();
       const results = jobs.map((job) => runJob(job));
       const ms = performance.now() - start;
-      const record = { workers: MAIN_THREAD, repetition, ms, matches: check(task.merge(params, results)), trace: [] };
-      if (repetition > 0) records.push(record);
-      runs.push(record);
-      report({ runsDone: progress.runsDone + 1, chunksDone: jobs.length });
-    }
-    rows.push(summarize(row(MAIN_THREAD, records, 0)));
+      report({ chunksDone: jobs.length });
+      return { value: task.merge(params, results), ms, trace: [] };
+    });
   }
 
   fillSpeedups(rows);
-  return { rows, runs, reference: reference!.value, mismatches: runs.filter((run) => !run.matches).length };
+  return { rows, runs, reference: reference.value, mismatches: runs.filter((run) => !run.matches).length };
 }
 
 /** Tracks a sweep's progress and hands a copy to the listener on every change. */

@@ -13,13 +13,23 @@ export interface JobRunnerOptions {
   limitMs?: number;
 }
 
+/** What the run controls read of a runner, whatever its result and progress types. */
+export interface RunnerStatus {
+  readonly status: RunStatus;
+  readonly running: boolean;
+  readonly error: string | null;
+  readonly limitMs: number;
+  readonly blockedBy: string | null;
+  cancel(): void;
+}
+
 /**
  * The state of one cancellable piece of work (a sweep, a mode sweep, a lab experiment…) for the UI to read.
  * Cancel — and the optional time limit — return the UI to idle at once; the work terminates its busy workers in the
  * background. Only the newest run counts: a cancelled run that settles late cannot overwrite what came after it.
  * While it runs it holds the page's run lock, so no other experiment starts beside it.
  */
-export class JobRunner<T, Progress = never> implements LockHolder {
+export class JobRunner<T, Progress = never> implements LockHolder, RunnerStatus {
   status = $state<RunStatus>('idle');
   progress = $state.raw<Progress | null>(null);
   result = $state.raw<T | null>(null);

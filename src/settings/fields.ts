@@ -53,9 +53,12 @@ interface Common {
   help?: string;
 }
 
+type NumberOptions = Common &
+  Pick<TextSetting<number>, 'when'> & { min: number; max: number; default: number; unit?: string };
+
 /** A whole number within bounds; accepts 2e9, 1_000 and 1,000. */
-export function integer(options: Common & { min: number; max: number; default: number; unit?: string }) {
-  const { label, min, max, unit } = options;
+export function integer(options: NumberOptions) {
+  const { label, min, max, unit, when } = options;
   return {
     kind: 'text',
     label,
@@ -63,13 +66,14 @@ export function integer(options: Common & { min: number; max: number; default: n
     inputmode: 'text',
     default: String(options.default),
     ...(unit && { unit }),
+    ...(when && { when }),
     parse: (raw: string) => parseInteger(raw, { label, min, max }),
   } satisfies TextSetting<number>;
 }
 
 /** A real number within bounds; accepts −2.5, .75 and 1e-3. */
-export function decimal(options: Common & { min: number; max: number; default: number; unit?: string }) {
-  const { label, min, max, unit } = options;
+export function decimal(options: NumberOptions) {
+  const { label, min, max, unit, when } = options;
   return {
     kind: 'text',
     label,
@@ -77,6 +81,7 @@ export function decimal(options: Common & { min: number; max: number; default: n
     inputmode: 'text',
     default: String(options.default),
     ...(unit && { unit }),
+    ...(when && { when }),
     parse: (raw: string) => parseDecimal(raw, { label, min, max }),
   } satisfies TextSetting<number>;
 }

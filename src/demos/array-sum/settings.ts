@@ -1,0 +1,52 @@
+import { MAX_SUM_LENGTH, MIN_SUM_LENGTH } from '../../image/arraySum';
+import { MODE_LABELS, MODES, modeUnavailable, type Mode } from '../../image/modes';
+import { parseWorkerCounts } from '../../measure/workerCounts';
+import { choice, integer, type ChoiceSetting } from '../../settings';
+import { repetitions, workerCounts } from '../fields';
+
+/**
+ * How data reaches the workers. Shared memory needs a cross-origin isolated page: where it is not, a link asking
+ * for it is refused with a notice, and the form offers copy and transfer only.
+ */
+function dataMode(crossOriginIsolated: boolean): ChoiceSetting<Mode> {
+  const base = choice({
+    label: 'How data reaches the workers',
+    options: MODES.map((value) => ({ value, label: MODE_LABELS[value] })),
+    default: 'copy',
+  });
+  return {
+    ...base,
+    parse: (raw) => {
+      const parsed = base.parse(raw);
+      const unavailable = parsed.ok ? modeUnavailable(parsed.value, crossOriginIsolated) : undefined;
+      return unavailable ? { ok: false, error: unavailable } : parsed;
+    },
+  };
+}
+
+/**
+ * The memory-bound sum's settings, under the same URL names as when it was part of the image demo
+ * (`array-sum.n`, `array-sum.mode`, `array-sum.workers`), plus the repetitions it used to fix at 3.
+ * Without `crossOriginIsolated` (the registry reads links before the page is known), shared mode is accepted.
+ */
+export function arraySumSchema(cores: number, crossOriginIsolated = true) {
+  return {
+    n: integer({
+      label: 'Elements',
+      min: MIN_SUM_LENGTH,
+      max: MAX_SUM_LENGTH,
+      default: 20_000_000,
+      help: `${MIN_SUM_LENGTH.toLocaleString('en')} to ${MAX_SUM_LENGTH.toLocaleString('en')} (8 bytes each)`,
+    }),
+    mode: dataMode(crossOriginIsolated),
+    // Up to the cores: a memory-bound sum gains nothing from more threads than cores.
+    workers: {
+      ...workerCounts(cores),
+      label: 'Workers to try for the sum',
+      parse: (raw: string) => parseWorkerCounts(raw, cores, false),
+    },
+    reps: repetitions(),
+  };
+}
+
+export type ArraySumSchema = ReturnType<typeof arraySumSchema>;
