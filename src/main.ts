@@ -7,7 +7,7 @@ import { loadLink } from './settings';
 import './ui/app.css';
 
 const env = readEnvironment();
-const link = loadLink(location.search, schemas(env));
+const link = loadLink(new URLSearchParams(location.search), schemas(env));
 // Before the first paint, so an embed never flashes the wrong colours.
 if (link.theme) document.documentElement.dataset.theme = link.theme;
 if (link.embed) document.documentElement.classList.add('embedded');

@@ -13,8 +13,8 @@ let link: Link | null = null;
 export const linkNotices: string[] = $state([]);
 
 /** Reads the page's link once, against every demo's schema. */
-export function loadLink(search: string, schemas: ReadonlyMap<string, Schema>): Link {
-  link = readLink(new URLSearchParams(search), schemas);
+export function loadLink(query: URLSearchParams, schemas: ReadonlyMap<string, Schema>): Link {
+  link = readLink(query, schemas);
   linkNotices.push(...link.notices);
   return link;
 }

@@ -1,6 +1,6 @@
+import { formatCount } from '../../format';
 import { MAX_SUM_LENGTH, MIN_SUM_LENGTH } from '../../image/arraySum';
 import { MODE_LABELS, MODES, modeUnavailable, type Mode } from '../../image/modes';
-import { parseWorkerCounts } from '../../measure/workerCounts';
 import { choice, integer, type ChoiceSetting } from '../../settings';
 import { repetitions, workerCounts } from '../fields';
 
@@ -27,7 +27,8 @@ function dataMode(crossOriginIsolated: boolean): ChoiceSetting<Mode> {
 /**
  * The memory-bound sum's settings, under the same URL names as when it was part of the image demo
  * (`array-sum.n`, `array-sum.mode`, `array-sum.workers`), plus the repetitions it used to fix at 3.
- * Without `crossOriginIsolated` (the registry reads links before the page is known), shared mode is accepted.
+ * The registry should pass the page's isolation, as it does for the image demo; without it shared mode is accepted
+ * in a link, and only the form refuses it.
  */
 export function arraySumSchema(cores: number, crossOriginIsolated = true) {
   return {
@@ -36,15 +37,11 @@ export function arraySumSchema(cores: number, crossOriginIsolated = true) {
       min: MIN_SUM_LENGTH,
       max: MAX_SUM_LENGTH,
       default: 20_000_000,
-      help: `${MIN_SUM_LENGTH.toLocaleString('en')} to ${MAX_SUM_LENGTH.toLocaleString('en')} (8 bytes each)`,
+      help: `${formatCount(MIN_SUM_LENGTH)} to ${formatCount(MAX_SUM_LENGTH)} (8 bytes each)`,
     }),
     mode: dataMode(crossOriginIsolated),
     // Up to the cores: a memory-bound sum gains nothing from more threads than cores.
-    workers: {
-      ...workerCounts(cores),
-      label: 'Workers to try for the sum',
-      parse: (raw: string) => parseWorkerCounts(raw, cores, false),
-    },
+    workers: workerCounts(cores, { upToTwiceTheCores: false, label: 'Workers to try for the sum' }),
     reps: repetitions(),
   };
 }

@@ -44,15 +44,6 @@ export class ArraySumState {
     return this.settings.result.ok;
   }
 
-  /** The mode picked now (the picker only offers known ones). */
-  get mode(): Mode {
-    return MODES.find((mode) => mode === this.settings.raw.mode) ?? 'copy';
-  }
-
-  set mode(mode: Mode) {
-    this.settings.raw.mode = mode;
-  }
-
   /** Runs the sweep; resolves once it has ended, however it ended. */
   async run(): Promise<void> {
     const result = this.settings.result;

@@ -9,6 +9,7 @@ import {
   type StrategyKind,
 } from '../../fetch/params';
 import type { Strategy } from '../../fetch/strategies';
+import { formatCount } from '../../format';
 import { choice, text, type Errors, type TextSetting, type Values } from '../../settings';
 import { parseInteger } from '../../tasks/validate';
 
@@ -27,6 +28,10 @@ type Raw = Readonly<Record<string, string | boolean>>;
 
 /** Delay, jitter, payload, failures and seed shape the latency endpoint only; a user's own URL has its real latency. */
 const endpointOnly = (raw: Raw) => raw.source !== 'url';
+
+/** A setting's bounds as its help states them: "0–10,000". */
+const range = (key: keyof typeof FETCH_LIMITS) =>
+  `${formatCount(FETCH_LIMITS[key].min)}–${formatCount(FETCH_LIMITS[key].max)}`;
 
 /** A whole-number setting, read with its bounds and message label from FETCH_LIMITS. */
 function limited(
@@ -66,14 +71,14 @@ export function fetchSchema() {
       options: STRATEGY_KINDS.map((value) => ({ value, label: STRATEGY_LABELS[value] })),
       default: FETCH_DEFAULTS.strategy,
     }),
-    k: limited('k', 'k (at a time)', `1–${FETCH_LIMITS.k.max}`, (raw) => raw.strategy === 'limited'),
-    n: limited('n', 'Requests (N)', `How many requests (1–${FETCH_LIMITS.n.max})`),
-    delay: limited('delay', 'Delay ms (L)', 'How long each request waits (0–10,000)', endpointOnly),
+    k: limited('k', 'k (at a time)', range('k'), (raw) => raw.strategy === 'limited'),
+    n: limited('n', 'Requests (N)', `How many requests (${range('n')})`),
+    delay: limited('delay', 'Delay ms (L)', `How long each request waits (${range('delay')})`, endpointOnly),
     jitter: limited('jitter', 'Jitter ms', 'The delay varies by up to ± this', endpointOnly),
-    bytes: limited('bytes', 'Payload bytes', 'Size of each answer (0–5,000,000)', endpointOnly),
+    bytes: limited('bytes', 'Payload bytes', `Size of each answer (${range('bytes')})`, endpointOnly),
     fail: limited('fail', 'Failure rate %', 'Share of requests that fail with HTTP 503', endpointOnly),
     seed: limited('seed', 'Seed', 'The same seed gives the same delays and failures', endpointOnly),
-    timeout: limited('timeout', 'Timeout ms', 'Each request is aborted after this (1–120,000)'),
+    timeout: limited('timeout', 'Timeout ms', `Each request is aborted after this (${range('timeout')})`),
   };
 }
 

@@ -1,11 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
 import { ArraySumState } from '../../../src/demos/array-sum/state.svelte';
-import { readEnvironment, type Environment } from '../../../src/environment';
 import { makeFloatArray } from '../../../src/image/arraySum';
-import { CancelledError } from '../../../src/pool';
-import { JobRunner } from '../../../src/run/jobRunner.svelte';
+import { holdLock, testEnvironment } from './support';
 
-const env: Environment = { ...readEnvironment(), hardwareConcurrency: 2 };
+const env = { ...testEnvironment(), hardwareConcurrency: 2 };
 const N = 10_000;
 const expected = makeFloatArray(N).reduce((a, b) => a + b, 0);
 const states: ArraySumState[] = [];
@@ -50,7 +48,7 @@ it('sums the array with 1 and 2 workers in copy mode: the exact sum, and export 
 it('each mode keeps its latest run for the comparison; transfer leaves the buffers detached', async () => {
   const state = arraySum({ workers: '2' });
   await state.run();
-  state.mode = 'transfer';
+  state.settings.raw.mode = 'transfer';
   await state.run();
   expect(state.result!.reference).toBe(expected);
   expect(state.result!.last.detached).toEqual({ detached: 8, sent: 8 }); // 2 workers × 4 chunks
@@ -97,20 +95,15 @@ it('reset restores the defaults; invalid settings do not run', async () => {
 });
 
 it('another experiment holding the run lock blocks the run, with the reason', async () => {
-  const other = new JobRunner<never>({ label: 'the other experiment' });
-  const holding = other.run(
-    (signal) =>
-      new Promise((_, reject) => signal.addEventListener('abort', () => reject(new CancelledError()), { once: true })),
-  );
+  const other = holdLock();
   try {
     const state = arraySum();
-    expect(state.runner.blockedBy).toMatch(/the other experiment is running/);
+    expect(state.runner.blockedBy).toContain(`${other.label} is running`);
     await state.run();
     expect(state.runner.status).toBe('idle');
     expect(state.result).toBeNull();
   } finally {
-    other.cancel();
-    await holding;
+    await other.release();
   }
   const state = arraySum({ workers: '1' });
   expect(state.runner.blockedBy).toBeNull();

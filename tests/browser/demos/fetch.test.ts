@@ -1,12 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
 import { FetchState } from '../../../src/demos/fetch/state.svelte';
-import { readEnvironment } from '../../../src/environment';
-import { CancelledError } from '../../../src/pool';
-import { JobRunner } from '../../../src/run/jobRunner.svelte';
+import { holdLock, testEnvironment } from './support';
 
 // The vitest browser server serves the app's public folder: a real file, with real (tiny) latency.
 const SAMPLE = new URL('/fetch-sample.txt', location.origin).href;
-const env = readEnvironment();
+const env = testEnvironment();
 const states: FetchState[] = [];
 
 function fetchState(raw: Record<string, string> = {}): FetchState {
@@ -100,20 +98,15 @@ it('reset restores the defaults; invalid settings do not run', async () => {
 });
 
 it('another experiment holding the run lock blocks the run, with the reason', async () => {
-  const other = new JobRunner<never>({ label: 'the other experiment' });
-  const holding = other.run(
-    (signal) =>
-      new Promise((_, reject) => signal.addEventListener('abort', () => reject(new CancelledError()), { once: true })),
-  );
+  const other = holdLock();
   try {
     const state = fetchState();
-    expect(state.runner.blockedBy).toMatch(/the other experiment is running/);
+    expect(state.runner.blockedBy).toContain(`${other.label} is running`);
     await state.run();
     expect(state.runner.status).toBe('idle');
     expect(state.last).toBeNull();
   } finally {
-    other.cancel();
-    await holding;
+    await other.release();
   }
   const state = fetchState({ n: '1' });
   expect(state.runner.blockedBy).toBeNull();
