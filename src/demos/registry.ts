@@ -31,8 +31,16 @@ const none = (): Schema => ({});
 
 export const DEMOS: readonly DemoEntry[] = [
   { meta: speedup, schema: (env) => speedupSchema(cores(env)), load: () => import('./speedup/View.svelte') },
-  { meta: image, schema: (env) => imageSchema(cores(env), env.crossOriginIsolated), load: () => import('./image/View.svelte') },
-  { meta: arraySum, schema: (env) => arraySumSchema(cores(env)), load: () => import('./array-sum/View.svelte') },
+  {
+    meta: image,
+    schema: (env) => imageSchema(cores(env), env.crossOriginIsolated),
+    load: () => import('./image/View.svelte'),
+  },
+  {
+    meta: arraySum,
+    schema: (env) => arraySumSchema(cores(env), env.crossOriginIsolated),
+    load: () => import('./array-sum/View.svelte'),
+  },
   { meta: scheduling, schema: (env) => schedulingSchema(cores(env)), load: () => import('./scheduling/View.svelte') },
   { meta: fetchMeta, schema: () => fetchSchema(), load: () => import('./fetch/View.svelte') },
   { meta: races, schema: (env) => racesSchema(cores(env)), load: () => import('./races/View.svelte') },

@@ -11,6 +11,7 @@ import {
   quote,
   readGroup,
   readLink,
+  type Schema,
   text,
   writeGroup,
 } from '../../src/settings';
@@ -93,7 +94,7 @@ describe('quote', () => {
 });
 
 describe('readLink', () => {
-  const schemas = new Map([
+  const schemas = new Map<string, Schema>([
     ['speedup', schema],
     ['array-sum', { n: integer({ label: 'Elements', min: 1, max: 1e9, default: 1e6 }) }],
     ['fetch', {}],

@@ -1,8 +1,8 @@
 import { integer } from '../../settings';
 
 /** fib(32) takes some tens of ms; 16 of them block the page twice for about a second at most on a slow machine. */
-export const MAX_N = 32;
-export const MAX_CALLS = 16;
+const MAX_N = 32;
+const MAX_CALLS = 16;
 export const ASYNC_LIMIT_MS = 30_000;
 
 export function asyncSchema(cores: number) {

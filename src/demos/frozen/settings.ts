@@ -1,8 +1,8 @@
 import { integer } from '../../settings';
 
 /** fib(34) × 16 blocks the page for a few seconds on a slow machine: the most the main-thread run may freeze it. */
-export const MAX_N = 34;
-export const MAX_CALLS = 16;
+const MAX_N = 34;
+const MAX_CALLS = 16;
 export const FROZEN_LIMIT_MS = 30_000;
 
 export function frozenSchema() {

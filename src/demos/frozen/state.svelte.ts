@@ -8,14 +8,14 @@ import { FrameMeter, type FrameWindow } from './frameMeter.svelte';
 import { meta } from './meta';
 import { FROZEN_LIMIT_MS, frozenSchema } from './settings';
 
-export interface Outcome extends FrameWindow {
+interface Outcome extends FrameWindow {
   where: Where;
   ms: number;
 }
 
 type Raw = Readonly<Record<string, string | boolean>>;
 
-export const WHERES: readonly Where[] = ['main', 'workers'];
+const WHERES: readonly Where[] = ['main', 'workers'];
 
 /** A main-thread run shorter than this barely freezes the page: one or two long frames, easily missed. */
 const MIN_FREEZE_MS = 100;

@@ -1,7 +1,7 @@
 import { MAX_SUM_N } from '../../../workers/kernels/sum';
 import { choice, integer } from '../../settings';
 
-export const MAX_CHUNKS = 16_384;
+const MAX_CHUNKS = 16_384;
 
 export function messagesSchema() {
   return {

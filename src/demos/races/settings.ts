@@ -2,12 +2,12 @@ import { integer } from '../../settings';
 import { MAX_COUNTING_WORKERS } from '../../../workers/kernels/counter';
 
 /** Increments per worker: 10⁷ keeps the slowest way (the lock) within the time limit. */
-export const MAX_M = 10_000_000;
+const MAX_M = 10_000_000;
 /** The whole run (every way, one after another) stops after this. */
 export const RACES_LIMIT_MS = 60_000;
 
 /** Up to twice the cores (more workers than cores take turns), and no more than the counter's words. */
-export const maxRaceWorkers = (cores: number) => Math.min(MAX_COUNTING_WORKERS, 2 * cores);
+const maxRaceWorkers = (cores: number) => Math.min(MAX_COUNTING_WORKERS, 2 * cores);
 
 export function racesSchema(cores: number) {
   const max = maxRaceWorkers(cores);
