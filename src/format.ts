@@ -46,7 +46,8 @@ export function formatRate(perSecond: number): string {
     [1e6, 'M'],
     [1e3, 'k'],
   ];
-  for (const [scale, unit] of units) if (perSecond >= scale) return `${significant.format(perSecond / scale)} ${unit}/s`;
+  for (const [scale, unit] of units)
+    if (perSecond >= scale) return `${significant.format(perSecond / scale)} ${unit}/s`;
   return `${significant.format(perSecond)} /s`;
 }
 

@@ -57,7 +57,10 @@ export const image: BenchSuite = async (options) => {
   const records: BenchRecord[] = [];
   for (const name of names) {
     if (!isFilterName(name)) throw new RangeError(`unknown filter ${name}`);
-    const filter = filterFrom(name, { radius: numberOption(options, 'radius', 3), sigma: numberOption(options, 'sigma', 2) });
+    const filter = filterFrom(name, {
+      radius: numberOption(options, 'radius', 3),
+      sigma: numberOption(options, 'sigma', 2),
+    });
     const param =
       filter.name === 'gaussian' ? `sigma=${filter.sigma}` : filter.name === 'box' ? `radius=${filter.radius}` : '';
     const byMode = new Map<Mode, ModeRow[]>();

@@ -11,11 +11,7 @@ export function defaultsOf<S extends Schema>(schema: S): RawValues<S> {
 }
 
 /** Reads every field of a schema; the values only when every field is valid, else a message per invalid field. */
-export function parseSettings<S extends Schema>(
-  schema: S,
-  raw: RawValues<S>,
-  refine?: Refine<S>,
-): SettingsResult<S> {
+export function parseSettings<S extends Schema>(schema: S, raw: RawValues<S>, refine?: Refine<S>): SettingsResult<S> {
   const values: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const [key, field] of Object.entries(schema)) {

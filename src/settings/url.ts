@@ -41,7 +41,8 @@ export function readGroup<S extends Schema>(
     const valid =
       value !== undefined && text.length <= MAX_VALUE_LENGTH && (field.kind === 'boolean' || field.parse(text).ok);
     if (valid) raw[key] = value;
-    else notices.push(`The link's value for ${id} ${key} was not valid; the default (${String(field.default)}) is used.`);
+    else
+      notices.push(`The link's value for ${id} ${key} was not valid; the default (${String(field.default)}) is used.`);
   }
   return { raw: raw as RawValues<S>, notices };
 }
