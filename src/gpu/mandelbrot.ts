@@ -24,7 +24,9 @@ export function mandelbrotJob(view: MandelbrotView, maxBindingBytes = Infinity):
     throw new RangeError(`maxIterations must be from 1 to ${MAX_MANDELBROT_ITERATIONS}, got ${maxIterations}`);
   }
   if (width * height * 4 > maxBindingBytes) {
-    throw new RangeError(`a ${width}×${height} view needs ${width * height * 4} bytes; this device binds ${maxBindingBytes}`);
+    throw new RangeError(
+      `a ${width}×${height} view needs ${width * height * 4} bytes; this device binds ${maxBindingBytes}`,
+    );
   }
   const { cr, ci } = mandelbrotCoordinates(view);
   const buffers: Record<string, GpuBufferSpec> = {

@@ -34,6 +34,18 @@ function filterJs(picture: Picture, filter: Filter): Uint8ClampedArray {
   return out;
 }
 
+/**
+ * Byte equality with a short failure: the first differing byte. (`toEqual` on a 256×256 picture's 262 144 bytes
+ * takes seconds.)
+ */
+function expectSameBytes(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string) {
+  expect(actual.length, what).toBe(expected.length);
+  let i = 0;
+  while (i < expected.length && actual[i] === expected[i]) i++;
+  const where = i === expected.length ? 'none' : `byte ${i} (pixel ${i >> 2}): ${actual[i]} instead of ${expected[i]}`;
+  expect(where, `${what}: first differing byte`).toBe('none');
+}
+
 const FILTERS: Filter[] = [
   { name: 'grayscale' },
   { name: 'invert' },
@@ -61,7 +73,7 @@ describe('WebGPU picture filters equal the JS kernels byte for byte', () => {
       for (const [width, height] of SMALL_SIZES) {
         const picture = randomPicture(width, height, width * 31 + height);
         const { value } = await runFilterGpu(runner, picture, filter);
-        expect(value, `${width}×${height}`).toEqual(filterJs(picture, filter));
+        expectSameBytes(value, filterJs(picture, filter), `${width}×${height}`);
       }
     });
   }
@@ -70,7 +82,7 @@ describe('WebGPU picture filters equal the JS kernels byte for byte', () => {
     const picture = randomPicture(256, 256);
     for (const filter of [...FILTERS, { name: 'gaussian', sigma: 3 } as const]) {
       const { value, timings } = await runFilterGpu(runner, picture, filter);
-      expect(value, label(filter)).toEqual(filterJs(picture, filter));
+      expectSameBytes(value, filterJs(picture, filter), label(filter));
       for (const ms of Object.values(timings)) expect(ms).toBeGreaterThanOrEqual(0);
       expect(timings.totalMs).toBeCloseTo(timings.uploadMs + timings.dispatchMs + timings.readbackMs, 6);
     }
@@ -89,7 +101,7 @@ describe('WebGPU picture filters equal the JS kernels byte for byte', () => {
     const shared = new Uint8ClampedArray(new SharedArrayBuffer(picture.data.length));
     shared.set(picture.data);
     const { value } = await runFilterGpu(runner, { ...picture, data: shared }, { name: 'sobel' });
-    expect(value).toEqual(filterJs(picture, { name: 'sobel' }));
+    expectSameBytes(value, filterJs(picture, { name: 'sobel' }), 'sobel');
   });
 
   it('rejects a filter the kernels cannot honour before touching the GPU', async () => {
@@ -126,7 +138,15 @@ describe('WebGPU Mandelbrot, the labelled f32 variant', () => {
   });
 
   it('cuts a long run into several dispatches and still covers every row once', async () => {
-    const view: MandelbrotView = { width: 40, height: 33, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 10_000 };
+    const view: MandelbrotView = {
+      width: 40,
+      height: 33,
+      xMin: -2.2,
+      xMax: 0.8,
+      yMin: -1.5,
+      yMax: 1,
+      maxIterations: 10_000,
+    };
     const { value } = await runMandelbrotGpu(runner, view);
     const check = checkMandelbrotF32(view, value);
     expect(check.differFromF32, check.message).toBe(0);
@@ -178,7 +198,9 @@ describe('GPU failures are named', () => {
   it('a shader that does not compile rejects with the compiler message', async () => {
     const job = {
       buffers: { out: { kind: 'scratch', bytes: 4 } as const },
-      passes: [{ kernel: { id: 'broken', code: 'fn main( {', entry: 'main' }, bindings: {}, workgroups: [1, 1] as const }],
+      passes: [
+        { kernel: { id: 'broken', code: 'fn main( {', entry: 'main' }, bindings: {}, workgroups: [1, 1] as const },
+      ],
       output: 'out',
     };
     await expect(runner.run(job)).rejects.toThrow(GpuError);
