@@ -9,7 +9,7 @@ import { checkFilter, type Filter } from '../../workers/kernels/image/filter';
 import { gaussianWeights } from '../../workers/kernels/image/gaussian';
 import type { Picture } from '../image/picture';
 import { groupsFor, type GpuBufferSpec, type GpuJob, type KernelSource } from './job';
-import type { GpuRunner } from './runner';
+import type { GpuRunner, GpuRunOptions } from './runner';
 import type { GpuRun } from './timings';
 
 const SOURCES: Record<Filter['name'], string> = {
@@ -84,7 +84,8 @@ export async function runFilterGpu(
   runner: GpuRunner,
   picture: Picture,
   filter: Filter,
+  options?: GpuRunOptions,
 ): Promise<GpuRun<Uint8ClampedArray>> {
-  const run = await runner.run(filterJob(picture, filter, runner.maxBindingBytes));
+  const run = await runner.run(filterJob(picture, filter, runner.maxBindingBytes), options);
   return { value: new Uint8ClampedArray(run.value), timings: run.timings };
 }

@@ -3,7 +3,7 @@ import { mandelbrotCoordinates } from '../../workers/kernels/mandelbrotF32';
 import { mandelbrotWgsl } from '../../workers/kernels/webgpu/mandelbrot';
 import { WORKGROUP_SIDE } from '../../workers/kernels/webgpu/pixels';
 import { groupsFor, type GpuBufferSpec, type GpuJob, type GpuPass } from './job';
-import type { GpuRunner } from './runner';
+import type { GpuRunner, GpuRunOptions } from './runner';
 import type { GpuRun } from './timings';
 
 /**
@@ -53,7 +53,11 @@ export function mandelbrotJob(view: MandelbrotView, maxBindingBytes = Infinity):
  * Escape counts for the whole view, computed in f32 on the GPU: NOT the f64 reference's bytes. Pass the result to
  * `checkMandelbrotF32` to say how many pixels differ and why.
  */
-export async function runMandelbrotGpu(runner: GpuRunner, view: MandelbrotView): Promise<GpuRun<Uint16Array>> {
-  const run = await runner.run(mandelbrotJob(view, runner.maxBindingBytes));
+export async function runMandelbrotGpu(
+  runner: GpuRunner,
+  view: MandelbrotView,
+  options?: GpuRunOptions,
+): Promise<GpuRun<Uint16Array>> {
+  const run = await runner.run(mandelbrotJob(view, runner.maxBindingBytes), options);
   return { value: Uint16Array.from(new Uint32Array(run.value)), timings: run.timings };
 }

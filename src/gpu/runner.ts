@@ -2,6 +2,13 @@ import type { GpuJob, KernelSource } from './job';
 import type { GpuRun, GpuTimings } from './timings';
 import { BUFFER_USAGE, MAP_READ } from './usage';
 
+/** Cancellation and progress for one run. The GPU cannot stop a dispatch halfway: a cancelled run stops between passes. */
+export interface GpuRunOptions {
+  signal?: AbortSignal;
+  /** Passes finished so far, of all the job's passes (a long Mandelbrot has many). */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** A GPU failure the runner can name: a shader that did not compile, a validation error, a lost device. */
 export class GpuError extends Error {
   override name = 'GpuError';
@@ -56,8 +63,8 @@ export class GpuRunner {
   }
 
   /** Runs a job after every job queued before it; resolves with the output buffer's bytes. */
-  run(job: GpuJob): Promise<GpuRun<ArrayBuffer>> {
-    const result = this.#tail.then(() => this.#runNow(job));
+  run(job: GpuJob, options: GpuRunOptions = {}): Promise<GpuRun<ArrayBuffer>> {
+    const result = this.#tail.then(() => this.#runNow(job, options));
     this.#tail = result.catch(() => undefined);
     return result;
   }
@@ -68,8 +75,9 @@ export class GpuRunner {
     this.#device.destroy();
   }
 
-  async #runNow(job: GpuJob): Promise<GpuRun<ArrayBuffer>> {
+  async #runNow(job: GpuJob, options: GpuRunOptions): Promise<GpuRun<ArrayBuffer>> {
     if (this.#lost !== null) throw new GpuError(`the GPU device is gone (${this.#lost})`);
+    options.signal?.throwIfAborted();
     const device = this.#device;
     const compileStart = performance.now();
     const pipelines = await Promise.all(job.passes.map((pass) => this.#pipeline(pass.kernel)));
@@ -79,7 +87,7 @@ export class GpuRunner {
     const buffers = new Map<string, GPUBuffer>();
     let outcome: { ok: true; run: GpuRun<ArrayBuffer> } | { ok: false; error: unknown };
     try {
-      const { value, timings } = await this.#execute(job, pipelines, buffers);
+      const { value, timings } = await this.#execute(job, pipelines, buffers, options);
       outcome = { ok: true, run: { value, timings: { compileMs, ...timings } } };
     } catch (error) {
       outcome = { ok: false, error };
@@ -99,6 +107,7 @@ export class GpuRunner {
     job: GpuJob,
     pipelines: GPUComputePipeline[],
     buffers: Map<string, GPUBuffer>,
+    { signal, onProgress }: GpuRunOptions,
   ): Promise<{ value: ArrayBuffer; timings: Omit<GpuTimings, 'compileMs'> }> {
     const device = this.#device;
     const { queue } = device;
@@ -116,8 +125,9 @@ export class GpuRunner {
       queue.writeBuffer(buffer, 0, spec.data);
     }
     await queue.onSubmittedWorkDone();
+    signal?.throwIfAborted();
     const dispatchStart = performance.now();
-    job.passes.forEach((pass, i) => {
+    for (const [i, pass] of job.passes.entries()) {
       const pipeline = pipelines[i]!;
       const entries = Object.entries(pass.bindings).map(([binding, name]) => ({
         binding: Number(binding),
@@ -131,7 +141,13 @@ export class GpuRunner {
       computePass.dispatchWorkgroups(pass.workgroups[0], pass.workgroups[1]);
       computePass.end();
       queue.submit([encoder.finish()]);
-    });
+      // Waiting between passes costs a round trip each; only a caller who can cancel or shows progress needs it.
+      if (signal || onProgress) {
+        await queue.onSubmittedWorkDone();
+        onProgress?.(i + 1, job.passes.length);
+        signal?.throwIfAborted();
+      }
+    }
     await queue.onSubmittedWorkDone();
     const readbackStart = performance.now();
     const output = bufferOf(buffers, job.output);

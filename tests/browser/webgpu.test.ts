@@ -154,6 +154,44 @@ describe('WebGPU Mandelbrot, the labelled f32 variant', () => {
   });
 });
 
+describe('cancelling and progress', () => {
+  // Far outside the set (every point escapes at once) but wide and with the largest limit: many short dispatches.
+  const outside: MandelbrotView = {
+    width: 4096,
+    height: 40,
+    xMin: 3,
+    xMax: 4,
+    yMin: 3,
+    yMax: 4,
+    maxIterations: 10_000,
+  };
+
+  it('reports every pass, and stops between passes when aborted; the runner carries on', async () => {
+    const seen: [number, number][] = [];
+    const { value } = await runMandelbrotGpu(runner, outside, {
+      onProgress: (done, total) => seen.push([done, total]),
+    });
+    expect(value.every((n) => n === 1)).toBe(true);
+    const total = seen[0]![1];
+    expect(total).toBeGreaterThan(2);
+    expect(seen).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+
+    const controller = new AbortController();
+    let passes = 0;
+    const aborted = runMandelbrotGpu(runner, outside, {
+      signal: controller.signal,
+      onProgress: () => {
+        passes++;
+        controller.abort();
+      },
+    });
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    expect(passes).toBe(1);
+    const after = await runFilterGpu(runner, randomPicture(5, 3), { name: 'invert' });
+    expectSameBytes(after.value, filterJs(randomPicture(5, 3), { name: 'invert' }), 'after an abort');
+  });
+});
+
 describe('where WebGPU is missing, a reason instead of an exception', () => {
   const fakeGpu = (gpu: Partial<GPU>) => ({ gpu: gpu as GPU });
 
