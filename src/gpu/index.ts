@@ -4,7 +4,8 @@
  */
 export { openGpu, type GpuAvailable, type GpuNavigator, type GpuOpened, type GpuUnavailable } from './open';
 export type { GpuUnavailableReason, OpenGpuOptions } from './open';
-export { GpuError, GpuRunner, type GpuAdapterSummary, type GpuRunOptions } from './runner';
+export { GpuError, GpuRunner, summarizeAdapter, type GpuAdapterSummary, type GpuRunOptions } from './runner';
+export { pageGpu } from './shared';
 export type { GpuRun, GpuTimings } from './timings';
 export { filterJob, runFilterGpu } from './filters';
 export { mandelbrotJob, runMandelbrotGpu } from './mandelbrot';

@@ -1,4 +1,4 @@
-import { GpuRunner } from './runner';
+import { GpuRunner, summarizeAdapter } from './runner';
 
 /** Why the WebGPU backend cannot run here, as a code the UI can branch on and a sentence it can show. */
 export type GpuUnavailableReason = 'no-webgpu' | 'no-adapter' | 'no-device';
@@ -66,7 +66,7 @@ export async function openGpu(
         maxBufferSize: adapter.limits.maxBufferSize,
       },
     });
-    return { ok: true, runner: new GpuRunner(device, adapter.info) };
+    return { ok: true, runner: new GpuRunner(device, summarizeAdapter(adapter)) };
   } catch (error) {
     return unavailable('no-device', `The WebGPU adapter gave no device: ${messageOf(error)}`);
   }

@@ -30,6 +30,23 @@ const FALLBACK_NOTE =
   'but its speed says nothing about a real GPU.';
 
 /**
+ * What an adapter says about itself. `info.isFallbackAdapter` is recent (Chrome 136); before it the flag was on the
+ * adapter, and `info` itself is missing before Chrome 127: read both, default to "not a fallback".
+ */
+export function summarizeAdapter(adapter: GPUAdapter): GpuAdapterSummary {
+  const info = (adapter as { info?: GPUAdapterInfo }).info;
+  const isFallbackAdapter =
+    (info?.isFallbackAdapter ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter) === true;
+  return {
+    vendor: info?.vendor ?? '',
+    architecture: info?.architecture ?? '',
+    description: info?.description ?? '',
+    isFallbackAdapter,
+    speedNote: isFallbackAdapter ? FALLBACK_NOTE : null,
+  };
+}
+
+/**
  * Runs GPU jobs on one device: compiles each kernel once and keeps its pipeline, then for each job uploads the
  * inputs, runs the passes and reads the output back, timing the three apart. Runs are queued one after another, as
  * the device's queue runs them anyway, so that each run's error scope and timings are its own.
@@ -42,19 +59,17 @@ export class GpuRunner {
   #lost: string | null = null;
   #tail: Promise<unknown> = Promise.resolve();
 
-  constructor(device: GPUDevice, info: GPUAdapterInfo) {
+  constructor(device: GPUDevice, adapter: GpuAdapterSummary) {
     this.#device = device;
-    const isFallbackAdapter = info.isFallbackAdapter === true;
-    this.adapter = {
-      vendor: info.vendor,
-      architecture: info.architecture,
-      description: info.description,
-      isFallbackAdapter,
-      speedNote: isFallbackAdapter ? FALLBACK_NOTE : null,
-    };
+    this.adapter = adapter;
     void device.lost.then((info) => {
       this.#lost = info.message || info.reason;
     });
+  }
+
+  /** Why the device is gone (lost or destroyed), or null while it works. A lost device needs a new `openGpu`. */
+  get lost(): string | null {
+    return this.#lost;
   }
 
   /** The largest buffer a kernel may bind, in bytes. */

@@ -3,7 +3,15 @@ import { applyFilter } from '../../workers/kernels/image/band';
 import type { Filter } from '../../workers/kernels/image/filter';
 import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
 import type { Picture } from '../../src/image/picture';
-import { checkMandelbrotF32, GpuError, openGpu, runFilterGpu, runMandelbrotGpu, type GpuRunner } from '../../src/gpu';
+import {
+  checkMandelbrotF32,
+  GpuError,
+  openGpu,
+  pageGpu,
+  runFilterGpu,
+  runMandelbrotGpu,
+  type GpuRunner,
+} from '../../src/gpu';
 
 /**
  * The WebGPU backend on the adapter this Chromium offers: SwiftShader, a CPU emulation started by the test config's
@@ -242,6 +250,19 @@ describe('GPU failures are named', () => {
       output: 'out',
     };
     await expect(runner.run(job)).rejects.toThrow(GpuError);
+  });
+
+  it("the page's shared device is opened once, and replaced once it is gone", async () => {
+    const first = await pageGpu();
+    if (!first.ok) throw new Error(first.message);
+    expect(await pageGpu()).toBe(first);
+    first.runner.destroy();
+    const [second, third] = await Promise.all([pageGpu(), pageGpu()]);
+    expect(second).not.toBe(first);
+    expect(third).toBe(second);
+    if (!second.ok) throw new Error(second.message);
+    expect(second.runner.lost).toBeNull();
+    second.runner.destroy();
   });
 
   it('a destroyed runner refuses further runs', async () => {

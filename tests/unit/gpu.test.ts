@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMandelbrotF32, filterJob, mandelbrotJob, openGpu } from '../../src/gpu';
+import { checkMandelbrotF32, filterJob, mandelbrotJob, openGpu, summarizeAdapter } from '../../src/gpu';
 import { gaussianWeights } from '../../workers/kernels/image/gaussian';
 import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
 import { mandelbrotCoordinates, mandelbrotRowsF32 } from '../../workers/kernels/mandelbrotF32';
@@ -102,5 +102,26 @@ describe('opening WebGPU where there is none', () => {
   it('Node has no navigator.gpu: a reason, not an exception', async () => {
     expect(await openGpu()).toMatchObject({ ok: false, reason: 'no-webgpu' });
     expect(await openGpu(undefined)).toMatchObject({ ok: false, reason: 'no-webgpu' });
+  });
+});
+
+describe('what an adapter says about itself', () => {
+  const info = { vendor: 'google', architecture: 'swiftshader', description: '' };
+
+  it('a fallback adapter comes with a note that its speed means nothing', () => {
+    const summary = summarizeAdapter({ info: { ...info, isFallbackAdapter: true } } as unknown as GPUAdapter);
+    expect(summary).toMatchObject({ architecture: 'swiftshader', isFallbackAdapter: true });
+    expect(summary.speedNote).toMatch(/says nothing about a real GPU/);
+  });
+
+  it('reads the older flag on the adapter, and copes without `info`', () => {
+    expect(summarizeAdapter({ info, isFallbackAdapter: true } as unknown as GPUAdapter).isFallbackAdapter).toBe(true);
+    expect(summarizeAdapter({} as GPUAdapter)).toEqual({
+      vendor: '',
+      architecture: '',
+      description: '',
+      isFallbackAdapter: false,
+      speedNote: null,
+    });
   });
 });
