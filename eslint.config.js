@@ -5,7 +5,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 /**
- * The layers, lowest first: kernels ← tasks ← pool ← measure ← experiments (image, lab, fetch) ← settings and runs ←
+ * The layers, lowest first: kernels ← tasks ← pool ← measure ← experiments (image, lab, fetch, gpu) ← settings and runs ←
  * demos ← the UI shell. A module may import from its own layer and those below, never from above: the rule below
  * names, for each folder, the folders it must not reach.
  */
@@ -13,6 +13,7 @@ const ABOVE = {
   tasks: ['pool', 'measure', 'image', 'lab', 'fetch', 'hosting', 'settings', 'run', 'demos', 'ui'],
   pool: ['measure', 'image', 'lab', 'fetch', 'hosting', 'settings', 'run', 'demos', 'ui'],
   measure: ['image', 'lab', 'fetch', 'hosting', 'settings', 'run', 'demos', 'ui'],
+  gpu: ['lab', 'fetch', 'hosting', 'settings', 'run', 'demos', 'ui'],
   image: ['hosting', 'settings', 'run', 'demos', 'ui'],
   lab: ['hosting', 'settings', 'run', 'demos', 'ui'],
   fetch: ['hosting', 'settings', 'run', 'demos', 'ui'],
