@@ -12,6 +12,7 @@ import { sweepTable } from '../../measure/tables';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { meta } from './meta';
+import { GpuFilter } from './gpuState.svelte';
 import { imageSchema, type ImageSchema } from './settings';
 import { summarize, type ModeSummary } from './summary';
 
@@ -35,6 +36,7 @@ export class ImageState {
     label: `the ${meta.title} demo`,
   });
   readonly availableModes: readonly Mode[];
+  readonly gpu = new GpuFilter();
 
   picture = $state.raw<Picture>(samplePicture(SAMPLE_SIZE.width, SAMPLE_SIZE.height));
   pictureLabel = $state('the sample picture');
@@ -109,6 +111,13 @@ export class ImageState {
       const summaries = this.comparison.setup === setup ? this.comparison.summaries : {};
       this.comparison = { setup, summaries: { ...summaries, [mode]: summarize(mode, sweep.rows, sweep.last, work) } };
     }
+  }
+
+  /** The chosen filter on this picture, on the GPU. */
+  async runGpu(): Promise<void> {
+    const result = this.settings.result;
+    if (!result.ok) return;
+    await this.gpu.run(this.picture, filterFrom(result.values.filter, result.values), this.pictureLabel);
   }
 
   get progress(): { value: number; label: string } {
