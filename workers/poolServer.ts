@@ -1,0 +1,53 @@
+import { isPoolMessage, type Reply, type Request } from '../src/pool/protocol';
+import { runJob } from './kernels';
+
+/** The worker's clock on the page's time base: both add their own `timeOrigin`, so times from any worker compare. */
+export const wallClock = () => performance.timeOrigin + performance.now();
+
+/** What this needs of a worker's global scope (the project's type library is the page's, not a worker's). */
+interface WorkerScope {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message' | 'messageerror', listener: (event: MessageEvent) => void): void;
+}
+
+/**
+ * Answers the pool's messages (src/pool/protocol.ts) in this worker. Registered before any other listener (comlink's),
+ * it stops a pool message from reaching them, so a chunk pays for one listener and one reply.
+ */
+export function servePool(scope: WorkerScope = self as unknown as WorkerScope): void {
+  const reply = (message: Reply, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+
+  scope.addEventListener('message', (event: MessageEvent) => {
+    const request = event.data as Request;
+    if (!isPoolMessage(request)) return;
+    event.stopImmediatePropagation();
+    if (request.pp === 'ping') return reply({ pp: 'pong' });
+    const { id, job, transferResult } = request;
+    let value: unknown;
+    const startedAt = wallClock();
+    try {
+      value = runJob(job);
+    } catch (error) {
+      return replyFailed(id, error);
+    }
+    const finishedAt = wallClock();
+    const moved = transferResult && ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer;
+    try {
+      reply({ pp: 'done', id, value, startedAt, finishedAt }, moved ? [(value as ArrayBufferView).buffer] : []);
+    } catch (error) {
+      // The result cannot be cloned (a function, a DOM object…): say so, rather than leave the chunk waiting.
+      replyFailed(id, new Error(`its result could not be sent back to the page: ${String(error)}`));
+    }
+  });
+
+  // A job this worker could not deserialize: the pool has one chunk running here, so it knows which one failed.
+  scope.addEventListener('messageerror', () => reply({ pp: 'unreadable' }));
+
+  function replyFailed(id: number, error: unknown): void {
+    try {
+      reply({ pp: 'failed', id, error });
+    } catch {
+      reply({ pp: 'failed', id, error: new Error(String(error)) });
+    }
+  }
+}
