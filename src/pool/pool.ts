@@ -13,7 +13,7 @@ import {
 import { Fifo } from './fifo';
 import type { Reply } from './protocol';
 import { assignWorker, type Schedule } from './schedule';
-import { COMPUTE_WORKER_URL, spawnComputeWorker, WorkerSlot, type SlotEvents } from './slot';
+import { COMPUTE_WORKER_SCRIPT, spawnComputeWorker, WorkerSlot, type SlotEvents } from './slot';
 import { toPageClock, type TraceEvent } from './trace';
 
 /** The largest pool: more workers than this is a mistake (a typo, a hostile link), not a machine. */
@@ -160,7 +160,7 @@ export class Pool {
     this.size = size;
     this.#timeout = timeout;
     this.#maxStartFailures = maxStartFailures;
-    this.#script = String(script ?? (createWorker ? 'made by createWorker' : COMPUTE_WORKER_URL));
+    this.#script = String(script ?? (createWorker ? 'made by createWorker' : COMPUTE_WORKER_SCRIPT));
     const make =
       createWorker ?? (script === undefined ? spawnComputeWorker : () => new Worker(script, { type: 'module' }));
     this.ready = new Promise<number>((resolve, reject) => {

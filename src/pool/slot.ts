@@ -1,10 +1,14 @@
 import { PING, type Reply, type Request } from './protocol';
 
-/** The compute worker's script, as a module worker; Vite bundles it because the URL is written out here. */
-export const COMPUTE_WORKER_URL = new URL('../../workers/compute.worker.ts', import.meta.url);
+/** The compute worker's source file, as start-up errors name it (the built app serves it under a hashed name). */
+export const COMPUTE_WORKER_SCRIPT = 'workers/compute.worker.ts';
 
+/**
+ * The compute worker, as a module worker. Vite bundles it only because the URL is written out inside `new Worker`:
+ * a URL kept in a constant would be shipped as a plain asset, not built as a worker.
+ */
 export function spawnComputeWorker(): Worker {
-  return new Worker(COMPUTE_WORKER_URL, { type: 'module', name: 'compute' });
+  return new Worker(new URL('../../workers/compute.worker.ts', import.meta.url), { type: 'module', name: 'compute' });
 }
 
 /**
