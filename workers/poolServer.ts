@@ -1,4 +1,4 @@
-import { isPoolMessage, type Reply, type Request } from '../src/pool/protocol';
+import { isPoolMessage, Op, type Reply, type Request } from '../src/pool/protocol';
 import { runJob } from './kernels';
 
 /** The worker's clock on the page's time base: both add their own `timeOrigin`, so times from any worker compare. */
@@ -21,8 +21,8 @@ export function servePool(scope: WorkerScope = self as unknown as WorkerScope): 
     const request = event.data as Request;
     if (!isPoolMessage(request)) return;
     event.stopImmediatePropagation();
-    if (request.pp === 'ping') return reply({ pp: 'pong' });
-    const { id, job, transferResult } = request;
+    if (request[0] === Op.Ping) return reply([Op.Pong]);
+    const [, id, job, transferResult] = request;
     let value: unknown;
     const startedAt = wallClock();
     try {
@@ -33,7 +33,7 @@ export function servePool(scope: WorkerScope = self as unknown as WorkerScope): 
     const finishedAt = wallClock();
     const moved = transferResult && ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer;
     try {
-      reply({ pp: 'done', id, value, startedAt, finishedAt }, moved ? [(value as ArrayBufferView).buffer] : []);
+      reply([Op.Done, id, value, startedAt, finishedAt], moved ? [(value as ArrayBufferView).buffer] : []);
     } catch (error) {
       // The result cannot be cloned (a function, a DOM object…): say so, rather than leave the chunk waiting.
       replyFailed(id, new Error(`its result could not be sent back to the page: ${String(error)}`));
@@ -41,13 +41,13 @@ export function servePool(scope: WorkerScope = self as unknown as WorkerScope): 
   });
 
   // A job this worker could not deserialize: the pool has one chunk running here, so it knows which one failed.
-  scope.addEventListener('messageerror', () => reply({ pp: 'unreadable' }));
+  scope.addEventListener('messageerror', () => reply([Op.Unreadable]));
 
   function replyFailed(id: number, error: unknown): void {
     try {
-      reply({ pp: 'failed', id, error });
+      reply([Op.Failed, id, error]);
     } catch {
-      reply({ pp: 'failed', id, error: new Error(String(error)) });
+      reply([Op.Failed, id, new Error(String(error))]);
     }
   }
 }

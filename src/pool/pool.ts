@@ -11,7 +11,7 @@ import {
   WorkerStartError,
 } from './errors';
 import { Fifo } from './fifo';
-import type { Reply } from './protocol';
+import { Op, type Reply } from './protocol';
 import { assignWorker, type Schedule } from './schedule';
 import { COMPUTE_WORKER_SCRIPT, spawnComputeWorker, WorkerSlot, type SlotEvents } from './slot';
 import { toPageClock, type TraceEvent } from './trace';
@@ -315,7 +315,7 @@ export class Pool {
   #dispatch(slot: WorkerSlot<Item>, item: Item): void {
     const { transfer, transferResult = false } = item.options;
     try {
-      slot.post({ pp: 'run', id: item.id, job: item.job, transferResult }, transfer);
+      slot.post([Op.Run, item.id, item.job, transferResult], transfer);
     } catch (error) {
       // Serializing failed before anything was sent: the worker is untouched and free for the next chunk.
       this.#finish(item, 'failed', new ArgumentError(item.job.kernel, error));
@@ -397,11 +397,11 @@ export class Pool {
   #onReply(slot: WorkerSlot<Item>, reply: Reply): void {
     const item = slot.running;
     if (!item) return;
-    if (reply.pp === 'done' && reply.id === item.id) {
-      this.#finish(item, 'done', undefined, reply.value, reply.startedAt, reply.finishedAt);
-    } else if (reply.pp === 'failed' && reply.id === item.id) {
-      this.#finish(item, 'failed', new KernelError(item.job.kernel, reply.error));
-    } else if (reply.pp === 'unreadable') {
+    if (reply[0] === Op.Done && reply[1] === item.id) {
+      this.#finish(item, 'done', undefined, reply[2], reply[3], reply[4]);
+    } else if (reply[0] === Op.Failed && reply[1] === item.id) {
+      this.#finish(item, 'failed', new KernelError(item.job.kernel, reply[2]));
+    } else if (reply[0] === Op.Unreadable) {
       this.#finish(item, 'failed', new MessageError(item.job.kernel, 'worker'));
     }
   }

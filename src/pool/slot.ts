@@ -1,4 +1,4 @@
-import { PING, type Reply, type Request } from './protocol';
+import { Op, PING, type Reply, type Request } from './protocol';
 
 /** The compute worker's source file, as start-up errors name it (the built app serves it under a hashed name). */
 export const COMPUTE_WORKER_SCRIPT = 'workers/compute.worker.ts';
@@ -96,7 +96,7 @@ export class WorkerSlot<Running = unknown> {
     if (event.type === 'message') {
       const reply = (event as MessageEvent<Reply>).data;
       if (this.state === 'starting') {
-        if (reply?.pp !== 'pong') return;
+        if (!Array.isArray(reply) || reply[0] !== Op.Pong) return;
         this.state = 'up';
         this.events.up(this);
       } else this.events.reply(this, reply);
