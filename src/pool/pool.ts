@@ -26,6 +26,11 @@ export interface PoolOptions {
   createWorker?: () => Worker;
   /** The workers' script: what start-up errors name, and what the default `createWorker` runs. */
   script?: string | URL;
+  /**
+   * A worker that has not answered its first message within this many ms is a start-up failure (its script's load
+   * hangs, or it never listens). Defaults to 20 s; `Infinity` for none.
+   */
+  startTimeout?: number;
   /** Default time limit in ms for every chunk (see `SubmitOptions.timeout`). None by default. */
   timeout?: number;
   /**
@@ -148,12 +153,14 @@ export class Pool {
     createWorker,
     script,
     timeout = Infinity,
+    startTimeout = 20_000,
     maxStartFailures = 3,
   }: PoolOptions = {}) {
     if (!Number.isInteger(size) || size < 1 || size > MAX_POOL_SIZE) {
       throw new RangeError(`pool size must be a whole number from 1 to ${MAX_POOL_SIZE}, got ${size}`);
     }
     checkTimeout(timeout);
+    checkTimeout(startTimeout);
     if (!Number.isInteger(maxStartFailures) || maxStartFailures < 1) {
       throw new RangeError(`maxStartFailures must be a whole number ≥ 1, got ${maxStartFailures}`);
     }
@@ -173,7 +180,10 @@ export class Pool {
     });
     // Whoever submits work hears of a start-up failure through its future; `ready` need not be awaited.
     this.ready.catch(() => {});
-    this.#slots = Array.from({ length: size }, (_, index) => new WorkerSlot<Item>(index, make, this.#events));
+    this.#slots = Array.from(
+      { length: size },
+      (_, index) => new WorkerSlot<Item>(index, make, this.#events, Math.min(startTimeout, MAX_DELAY)),
+    );
     this.#pinned = this.#slots.map(() => new Fifo<Item>());
     for (const slot of this.#slots) slot.start();
   }
@@ -461,7 +471,7 @@ function headLive(queue: Fifo<Item>): boolean {
 }
 
 function checkTimeout(timeout: number): void {
-  if (!(timeout > 0)) throw new RangeError(`timeout must be a number of ms > 0 (or Infinity), got ${timeout}`);
+  if (!(timeout > 0)) throw new RangeError(`a timeout must be a number of ms > 0 (or Infinity), got ${timeout}`);
 }
 
 function rejectedFuture<T>(error: Error): Future<T> {

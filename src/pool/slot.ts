@@ -41,11 +41,14 @@ export class WorkerSlot<Running = unknown> {
   /** The chunk this slot is running, owned by the pool. */
   running: Running | undefined = undefined;
   #worker: Worker | undefined;
+  #startTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly index: number,
     private readonly createWorker: () => Worker,
     private readonly events: SlotEvents<Running>,
+    /** A worker that has not answered within this many ms is a start-up failure (a load that hangs). */
+    private readonly startTimeout = Infinity,
   ) {}
 
   /** Makes a worker and asks it to answer. A `createWorker` that throws is a start-up failure like any other. */
@@ -61,6 +64,12 @@ export class WorkerSlot<Running = unknown> {
       worker.addEventListener('messageerror', this);
       this.#worker = worker;
       worker.postMessage(PING);
+      if (this.startTimeout !== Infinity) {
+        this.#startTimer = setTimeout(() => {
+          this.terminate();
+          this.events.failed(this, `it did not answer within ${this.startTimeout} ms`, false);
+        }, this.startTimeout);
+      }
     } catch (error) {
       this.terminate();
       this.events.failed(this, error instanceof Error ? `${error.name}: ${error.message}` : String(error), false);
@@ -77,6 +86,8 @@ export class WorkerSlot<Running = unknown> {
   terminate(): void {
     const worker = this.#worker;
     this.#worker = undefined;
+    clearTimeout(this.#startTimer);
+    this.#startTimer = undefined;
     if (this.state !== 'closed') this.state = 'down';
     if (!worker) return;
     worker.removeEventListener('message', this);
@@ -97,6 +108,8 @@ export class WorkerSlot<Running = unknown> {
       const reply = (event as MessageEvent<Reply>).data;
       if (this.state === 'starting') {
         if (!Array.isArray(reply) || reply[0] !== Op.Pong) return;
+        clearTimeout(this.#startTimer);
+        this.#startTimer = undefined;
         this.state = 'up';
         this.events.up(this);
       } else this.events.reply(this, reply);
