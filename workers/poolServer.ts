@@ -2,11 +2,12 @@ import { isPoolMessage, Op, type Reply, type Request } from '../src/pool/protoco
 import { runJob } from './kernels';
 
 /** The worker's clock on the page's time base: both add their own `timeOrigin`, so times from any worker compare. */
-export const wallClock = () => performance.timeOrigin + performance.now();
+const origin = performance.timeOrigin;
+export const wallClock = () => origin + performance.now();
 
 /** What this needs of a worker's global scope (the project's type library is the page's, not a worker's). */
 interface WorkerScope {
-  postMessage(message: unknown, transfer: Transferable[]): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message' | 'messageerror', listener: (event: MessageEvent) => void): void;
 }
 
@@ -15,14 +16,17 @@ interface WorkerScope {
  * it stops a pool message from reaching them, so a chunk pays for one listener and one reply.
  */
 export function servePool(scope: WorkerScope = self as unknown as WorkerScope): void {
-  const reply = (message: Reply, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+  const reply = (message: Reply, transfer?: Transferable[]) =>
+    transfer ? scope.postMessage(message, transfer) : scope.postMessage(message);
 
   scope.addEventListener('message', (event: MessageEvent) => {
     const request = event.data as Request;
     if (!isPoolMessage(request)) return;
     event.stopImmediatePropagation();
     if (request[0] === Op.Ping) return reply([Op.Pong]);
-    const [, id, job, transferResult] = request;
+    // Indexing, not destructuring: an array pattern runs the iterator protocol until the listener is optimised.
+    const id = request[1];
+    const job = request[2];
     let value: unknown;
     const startedAt = wallClock();
     try {
@@ -31,9 +35,9 @@ export function servePool(scope: WorkerScope = self as unknown as WorkerScope): 
       return replyFailed(id, error);
     }
     const finishedAt = wallClock();
-    const moved = transferResult && ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer;
+    const moved = request[3] && ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer;
     try {
-      reply([Op.Done, id, value, startedAt, finishedAt], moved ? [(value as ArrayBufferView).buffer] : []);
+      reply([Op.Done, id, value, startedAt, finishedAt], moved ? [(value as ArrayBufferView).buffer] : undefined);
     } catch (error) {
       // The result cannot be cloned (a function, a DOM object…): say so, rather than leave the chunk waiting.
       replyFailed(id, new Error(`its result could not be sent back to the page: ${String(error)}`));

@@ -127,7 +127,8 @@ async function oneRun(
   const schedule = SCHEDULES[drawInteger(random, 0, SCHEDULES.length - 1)]!;
   const trace: TraceEvent[] = [];
   const onTrace = (event: TraceEvent) => trace.push(event);
-  const transferOf = (job: Job) => (transfer ? [(job.args[0] as Float64Array).buffer] : []);
+  const transferOf = (job: Job) =>
+    transfer && job.kernel === 'noop' ? [(job.args[0] as Float64Array).buffer as ArrayBuffer] : [];
   const timeoutOf = (index: number) => (index === slowChunk ? 60 : 30_000);
   /** May this failure happen in this run? Only the injected ones. */
   const allowed = (error: unknown) =>
