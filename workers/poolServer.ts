@@ -1,4 +1,4 @@
-import { isPoolMessage, Op, type Reply, type Request } from '../src/pool/protocol';
+import { Flag, isPoolMessage, Op, type Reply, type Request } from '../src/pool/protocol';
 import { runJob } from './kernels';
 
 /** The worker's clock on the page's time base: both add their own `timeOrigin`, so times from any worker compare. */
@@ -27,17 +27,20 @@ export function servePool(scope: WorkerScope = self as unknown as WorkerScope): 
     // Indexing, not destructuring: an array pattern runs the iterator protocol until the listener is optimised.
     const id = request[1];
     const job = request[2];
+    const flags = request[3];
+    const timed = (flags & Flag.Timed) !== 0;
     let value: unknown;
-    const startedAt = wallClock();
+    const startedAt = timed ? wallClock() : 0;
     try {
       value = runJob(job);
     } catch (error) {
       return replyFailed(id, error);
     }
-    const finishedAt = wallClock();
-    const moved = request[3] && ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer;
+    const moved =
+      (flags & Flag.TransferResult) !== 0 && ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer;
+    const transfer = moved ? [(value as ArrayBufferView).buffer] : undefined;
     try {
-      reply([Op.Done, id, value, startedAt, finishedAt], moved ? [(value as ArrayBufferView).buffer] : undefined);
+      reply(timed ? [Op.Done, id, value, startedAt, wallClock()] : [Op.Done, id, value], transfer);
     } catch (error) {
       // The result cannot be cloned (a function, a DOM object…): say so, rather than leave the chunk waiting.
       replyFailed(id, new Error(`its result could not be sent back to the page: ${String(error)}`));
