@@ -202,14 +202,14 @@ export class Pool {
   submit<K extends KernelName>(job: Job<K>, options: SubmitOptions = {}): Future<KernelResult<K>> {
     if (this.#closed) return rejectedFuture(new PoolClosedError());
     if (this.#broken) return rejectedFuture(this.#broken);
-    const { worker, signal, timeout = this.#timeout } = options;
+    const { worker, signal } = options;
     if (worker !== undefined && !(Number.isInteger(worker) && worker >= 0 && worker < this.size)) {
       return rejectedFuture(new RangeError(`worker must be a slot from 0 to ${this.size - 1}, got ${worker}`));
     }
-    try {
-      checkTimeout(timeout);
-    } catch (error) {
-      return rejectedFuture(error as RangeError);
+    let timeout = this.#timeout;
+    if (options.timeout !== undefined) {
+      timeout = options.timeout;
+      if (!(timeout > 0)) return rejectedFuture(timeoutRangeError(timeout));
     }
     const id = this.#nextId++;
     let item!: Item;
@@ -475,7 +475,11 @@ function headLive(queue: Fifo<Item>): boolean {
 }
 
 function checkTimeout(timeout: number): void {
-  if (!(timeout > 0)) throw new RangeError(`a timeout must be a number of ms > 0 (or Infinity), got ${timeout}`);
+  if (!(timeout > 0)) throw timeoutRangeError(timeout);
+}
+
+function timeoutRangeError(timeout: number): RangeError {
+  return new RangeError(`a timeout must be a number of ms > 0 (or Infinity), got ${timeout}`);
 }
 
 function rejectedFuture<T>(error: Error): Future<T> {

@@ -41,7 +41,7 @@ describe('ArgumentError', () => {
 });
 
 describe('Fifo', () => {
-  it('gives items back in order, across compactions', () => {
+  it('gives items back in order as it grows while wrapped', () => {
     const queue = new Fifo<number>();
     const out: number[] = [];
     for (let i = 0; i < 5000; i++) {
@@ -57,7 +57,7 @@ describe('Fifo', () => {
     expect(queue.peek()).toBeUndefined();
   });
 
-  it('keeps order when it compacts (reads far ahead of a short backlog)', () => {
+  it('keeps order as it wraps round a short backlog', () => {
     const queue = new Fifo<number>();
     const out: number[] = [];
     for (let i = 0; i < 5000; i++) {
