@@ -379,8 +379,15 @@ export class Pool {
     failed: (slot, reason, started) => {
       if (started) {
         const item = slot.running;
-        if (item) this.#finish(item, 'failed', new WorkerCrashedError(slot.index, reason));
-        this.#restart(slot);
+        if (item) {
+          this.#finish(item, 'failed', new WorkerCrashedError(slot.index, reason));
+          this.#restart(slot);
+        } else {
+          // An idle worker died: its slot gets a new one when work waits for it, so a script that keeps dying
+          // on its own costs no restarts.
+          this.#counts.replaced++;
+          this.#schedulePump();
+        }
       } else this.#startFailed(reason);
     },
     reply: (slot, reply) => this.#onReply(slot, reply),

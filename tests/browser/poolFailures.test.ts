@@ -295,6 +295,18 @@ describe('failures that are not the kernel', () => {
     expect(calls).toBe(3);
   });
 
+  it('a worker that dies while idle is replaced only when work waits for it', async () => {
+    const url = new URL('./fixtures/diesIdle.worker.ts', import.meta.url);
+    const counter = new WorkerCounter(() => new Worker(url, { type: 'module' }));
+    const p = pool({ size: 1, createWorker: counter.create });
+    await p.ready;
+    await sleep(400); // it died after 100 ms; an eager restart would have made more by now, and so on for ever
+    expect(counter.made).toBe(1);
+    expect(p.stats()).toMatchObject({ replaced: 1, busy: 0 });
+    expect(await p.submit(fibJob(13))).toEqual([233]);
+    expect(counter.made).toBe(2);
+  });
+
   it('a result the page cannot deserialize (messageerror) rejects its chunk with MessageError; the worker stays', async () => {
     const counter = new WorkerCounter();
     const p = pool({ size: 1, createWorker: counter.create });
