@@ -212,24 +212,28 @@ export class Pool {
       if (!(timeout > 0)) return rejectedFuture(timeoutRangeError(timeout));
     }
     const id = this.#nextId++;
-    let item!: Item;
-    const promise = new Promise<KernelResult<K>>((resolve, reject) => {
-      item = {
-        id,
-        job,
-        options,
-        timeout,
-        state: 'queued',
-        // Clocks are read for traced chunks only: each read costs about half a microsecond.
-        queuedAt: options.onTrace ? performance.now() : Number.NaN,
-        dispatchedAt: Number.NaN,
-        slot: undefined,
-        timer: undefined,
-        onAbort: () => this.#cancel(item),
-        resolve: resolve as (value: unknown) => void,
-        reject,
-      };
+    // Not Promise.withResolvers: Safari has it only since 17.4.
+    let resolve!: (value: KernelResult<K>) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<KernelResult<K>>((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
+    const item: Item = {
+      id,
+      job,
+      options,
+      timeout,
+      state: 'queued',
+      // Clocks are read for traced chunks only: each read costs about half a microsecond.
+      queuedAt: options.onTrace ? performance.now() : Number.NaN,
+      dispatchedAt: Number.NaN,
+      slot: undefined,
+      timer: undefined,
+      onAbort: () => this.#cancel(item),
+      resolve: resolve as (value: unknown) => void,
+      reject,
+    };
     this.#pending++;
     if (signal?.aborted) {
       // Settled here: a submission cancelled before it was made never reaches a worker.
@@ -239,7 +243,10 @@ export class Pool {
       (worker === undefined ? this.#queue : this.#pinned[worker]!).push(item);
       this.#pump();
     }
-    return Object.assign(promise, { id, cancel: item.onAbort });
+    const future = promise as Future<KernelResult<K>> & { id: number };
+    future.id = id;
+    future.cancel = item.onAbort;
+    return future;
   }
 
   /** Runs every job and resolves with their results in input order; the first failure rejects and cancels the rest. */
