@@ -16,11 +16,11 @@ import { drawInteger, seededRandom } from '../../src/random';
  * A seeded randomized test of the pool: random pool sizes, chunkings, schedules, kernels, ways of submitting, cancel
  * points and injected crashes and timeouts. Every chunk that succeeds equals the sequential reference; every one
  * that fails fails only in a way that was injected; `stats()` is exact after every run; shutdown ends every worker.
- * The seed is printed on failure; set VITE_POOL_SEED to replay one. Bounded by runs and by time (about 20 s).
+ * The seed is printed on failure; set VITE_POOL_SEED to replay one. Bounded by runs and by time (12 s of runs).
  */
 const SEED = Number(import.meta.env.VITE_POOL_SEED) || Date.now() % 2 ** 31;
 const MAX_SESSIONS = 40;
-const BUDGET_MS = 18_000;
+const BUDGET_MS = 12_000;
 
 const computeUrl = new URL('../../workers/compute.worker.ts', import.meta.url);
 const crashingUrl = new URL('./fixtures/crashing.worker.ts', import.meta.url);
