@@ -1,8 +1,9 @@
 import { expose, transfer } from 'comlink';
 import { runJob, type Job, type KernelName, type KernelResult } from './kernels';
+import { servePool, wallClock } from './poolServer';
 
-/** The worker's clock on the page's time base: both add their own `timeOrigin`, so times from any worker compare. */
-const wallClock = () => performance.timeOrigin + performance.now();
+// The pool speaks its own small protocol (src/pool/protocol.ts); it listens first, so comlink never sees its messages.
+servePool();
 
 export interface JobOutcome<R> {
   value: R;
@@ -11,6 +12,10 @@ export interface JobOutcome<R> {
   finishedAt: number;
 }
 
+/**
+ * The same worker through comlink: the Concurrency lab compares a comlink call with a raw message and the pool's
+ * round trip, and a comlink call is the convenient way to reach a worker outside the pool.
+ */
 const api = {
   /** Runs one chunk. With `transferResult`, a typed-array result's buffer is moved back instead of copied. */
   run<K extends KernelName>(job: Job<K>, transferResult = false): JobOutcome<KernelResult<K>> {

@@ -1,5 +1,6 @@
 export {
   createPool,
+  MAX_POOL_SIZE,
   Pool,
   type Future,
   type MapOptions,
@@ -7,6 +8,17 @@ export {
   type PoolStats,
   type SubmitOptions,
 } from './pool';
-export { CancelledError, KernelError, PoolClosedError, PoolError, WorkerCrashedError } from './errors';
+export {
+  ArgumentError,
+  CallbackError,
+  CancelledError,
+  KernelError,
+  MessageError,
+  PoolClosedError,
+  PoolError,
+  TimeoutError,
+  WorkerCrashedError,
+  WorkerStartError,
+} from './errors';
 export { SCHEDULES, assignWorker, type Schedule } from './schedule';
 export type { TraceEvent } from './trace';

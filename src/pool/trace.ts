@@ -17,7 +17,8 @@ export interface TraceEvent {
   finishedAt: number;
   /** The result (or error) was back on the page. */
   settledAt: number;
-  status: 'done' | 'failed' | 'cancelled';
+  /** `timed-out`: it ran past its `timeout`, and its worker was terminated. */
+  status: 'done' | 'failed' | 'cancelled' | 'timed-out';
 }
 
 /** Converts a worker's epoch time (timeOrigin + now) to the page's `performance.now()` time base. */
