@@ -47,7 +47,7 @@ export async function asyncBatch({
   const workers = Math.max(1, Math.min(count, cores));
   const pool = createPool({ size: workers });
   try {
-    await pool.ready;
+    await pool.whenReady(signal);
     // Warm up the workers, so that they do not pay for compiling fib inside their timing.
     await pool.map(
       ns.slice(0, workers).map(() => ({ kernel: 'fibBatch' as const, args: [[Math.min(n, 22)]] as [number[]] })),

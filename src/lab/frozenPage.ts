@@ -22,7 +22,7 @@ export async function runBatch(
   }
   const pool = createPool({ size: workers });
   try {
-    await pool.ready;
+    await pool.whenReady(signal);
     onTimingStarts?.();
     const start = performance.now();
     await pool.map(jobs, { signal });

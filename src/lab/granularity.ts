@@ -46,7 +46,7 @@ export async function granularitySweep({
   const pool = createPool({ size: workers });
   const points: GranularityPoint[] = [];
   try {
-    await pool.ready;
+    await pool.whenReady(signal);
     let reference: number | undefined;
     let wholeMs = Number.NaN;
     for (const chunks of counts) {

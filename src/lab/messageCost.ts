@@ -18,7 +18,7 @@ export async function spawnMs(workers: number, signal?: AbortSignal): Promise<nu
   throwIfAborted(signal);
   const pool = createPool({ size: workers });
   try {
-    return await pool.ready;
+    return await pool.whenReady(signal);
   } finally {
     await pool.shutdown({ cancelPending: true });
   }
@@ -49,7 +49,7 @@ export async function roundTrips(
   const remote = wrap<ComputeApi>(worker);
   const pool = createPool({ size: 1 });
   try {
-    await pool.ready;
+    await pool.whenReady(signal);
     const ways: Record<RoundTripWay, () => Promise<unknown>> = {
       raw: () =>
         new Promise((resolve) => {
@@ -123,7 +123,7 @@ export async function payloadSweep(
   const pool = createPool({ size: 1 });
   const points: PayloadPoint[] = [];
   try {
-    await pool.ready;
+    await pool.whenReady(signal);
     for (const bytes of sizes) {
       for (const mode of modes) {
         const times: number[] = [];

@@ -34,7 +34,7 @@ export async function runCounting({ way, workers, m, signal, pool: given }: Coun
   const pool = given ?? createPool({ size: workers });
   if (pool.size < workers) throw new RangeError(`the pool has ${pool.size} workers, the experiment needs ${workers}`);
   try {
-    await pool.ready;
+    await pool.whenReady(signal);
     const buffer = new SharedArrayBuffer(counterBufferBytes(workers));
     const jobs = Array.from({ length: workers }, (_, w) => ({
       kernel: 'countShared' as const,

@@ -92,19 +92,10 @@ export async function withPool<T>(
   if (signal?.aborted) throw new CancelledError();
   const pool = makePool({ size });
   try {
-    return await use(pool, await untilReady(pool, signal));
+    return await use(pool, await pool.whenReady(signal));
   } finally {
     await pool.shutdown({ cancelPending: true });
   }
 }
 
 export type MakePool = (options: PoolOptions) => Pool;
-
-function untilReady(pool: Pool, signal: AbortSignal | undefined): Promise<number> {
-  if (!signal) return pool.ready;
-  return new Promise((resolve, reject) => {
-    const abort = () => reject(new CancelledError());
-    signal.addEventListener('abort', abort, { once: true });
-    pool.ready.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
-}

@@ -1,4 +1,4 @@
-import { CancelledError } from '../pool';
+import { CancelledError, WorkerStartError } from '../pool';
 import { runLock, type LockHolder } from './runLock.svelte';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'timed-out' | 'failed';
@@ -86,7 +86,7 @@ export class JobRunner<T, Progress = never> implements LockHolder, RunnerStatus 
         this.status = 'cancelled';
       } else {
         this.status = 'failed';
-        this.error = error instanceof Error ? error.message : String(error);
+        this.error = describeFailure(error);
       }
       return null;
     } finally {
@@ -112,4 +112,15 @@ export class JobRunner<T, Progress = never> implements LockHolder, RunnerStatus 
       this.status = status;
     }
   }
+}
+
+/** A failure in words, with what to try where there is something to try. */
+function describeFailure(error: unknown): string {
+  if (error instanceof WorkerStartError) {
+    return (
+      `workers could not start (${error.reason}). Reload the page; if it happens again, your browser or an ` +
+      'extension may be blocking web workers here.'
+    );
+  }
+  return error instanceof Error ? error.message : String(error);
 }
