@@ -1,7 +1,7 @@
 /**
  * The playground's one service worker (a page is controlled by one worker per scope), bundled into `sw.js` at the
  * app's root by scripts/serviceWorkerPlugin.ts. It does two jobs:
- * - adds COOP/COEP/CORP to same-origin responses, so that a host that cannot send headers (GitHub Pages) still
+ * - adds COOP/COEP/CORP (and the CSP, where the host sends none) to same-origin responses, so that a host that cannot send headers (GitHub Pages) still
  *   serves a cross-origin isolated page after one reload;
  * - answers the latency endpoint `api/delay` of the async fetch demo, so that demo needs no server.
  */
@@ -44,10 +44,16 @@ worker.addEventListener('fetch', (event) => {
   event.respondWith(fetch(request).then(withServedHeaders));
 });
 
-/** The same response with the isolation headers set. Opaque responses (status 0) cannot be changed, nor need to be. */
+/**
+ * The same response with the isolation headers and the Content-Security-Policy set. A policy the host already sends
+ * is kept (`vite dev` sends a looser one for its inline styles). Opaque responses (status 0) cannot be changed, nor
+ * need to be.
+ */
 function withServedHeaders(response: Response): Response {
   if (response.status === 0) return response;
   const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(servedHeaders)) headers.set(name, value);
+  for (const [name, value] of Object.entries(servedHeaders)) {
+    if (name !== 'Content-Security-Policy' || !headers.has(name)) headers.set(name, value);
+  }
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
