@@ -57,8 +57,13 @@ async function precache(): Promise<void> {
   try {
     const store = await caches.open(cache);
     const scope = worker.registration.scope;
-    const copies = await Promise.all(manifest.files.map((file) => download(file === 'index.html' ? scope : file)));
-    await Promise.all(manifest.files.map((file, i) => store.put(new URL(file, scope), copies[i]!)));
+    // Each body is stored as it arrives: a response left unread holds its connection, and the browser opens only
+    // a few per host, so reading none until all had answered would stall the install.
+    await Promise.all(
+      manifest.files.map(async (file) =>
+        store.put(new URL(file, scope), await download(file === 'index.html' ? scope : file)),
+      ),
+    );
   } catch (error) {
     await caches.delete(cache);
     if (isUpdate) throw error;
