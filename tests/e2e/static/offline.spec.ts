@@ -21,7 +21,9 @@ test.beforeAll(async () => {
   deploy = sirv(join(folder, 'v1'), { dev: true });
   server = createServer((request, response) => {
     served.push(request.url!);
-    deploy(request, response, () => response.writeHead(404).end());
+    deploy(request, response, () => {
+      response.writeHead(404).end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   origin = `http://localhost:${(server.address() as AddressInfo).port}`;
