@@ -2,13 +2,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable, webgpuArgs } from './scripts/chromium.ts';
+import { cspPlugin } from './scripts/cspPlugin.ts';
 import { crossOriginIsolationHeaders } from './scripts/headers.ts';
 import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.ts';
 
 export default defineConfig({
   // Relative base: the built app works from a domain root or any subpath, workers included.
   base: './',
-  plugins: [svelte(), serviceWorkerPlugin()],
+  plugins: [svelte(), serviceWorkerPlugin(), cspPlugin()],
   worker: { format: 'es' },
   build: {
     // bench.html is the page `npm run bench` drives; it ships beside the app and shows nothing by itself.

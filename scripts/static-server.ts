@@ -1,6 +1,7 @@
 /**
  * A plain static server for the end-to-end tests, as GitHub Pages serves the app: dist/ mounted at a subpath, no
- * COOP/COEP. It also serves a tutorial-like parent page at /parent.html?demo=<id> that embeds one demo from the other
+ * COOP/COEP. It does send the app's Content-Security-Policy, so that every end-to-end run checks the app under it
+ * (the `<meta>` policy in each page is the same one). It also serves a tutorial-like parent page at /parent.html?demo=<id> that embeds one demo from the other
  * host name (open the parent on 127.0.0.1, the embed comes from localhost: two origins).
  *
  *   tsx scripts/static-server.ts --port 4511 [--base /demos/pp/]
@@ -8,6 +9,7 @@
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
+import { contentSecurityPolicy } from '../src/hosting/csp.ts';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', default: '4511' }, base: { type: 'string', default: '/demos/pp/' } },
@@ -56,6 +58,7 @@ createServer((request, response) => {
     return;
   }
   request.url = request.url!.slice(base.length - 1);
+  response.setHeader('Content-Security-Policy', contentSecurityPolicy);
   files(request, response, () => {
     response.writeHead(404).end('not found');
   });

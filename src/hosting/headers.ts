@@ -1,3 +1,5 @@
+import { contentSecurityPolicy } from './csp.ts';
+
 /** The two headers that make a page cross-origin isolated, so that SharedArrayBuffer is available. */
 export const crossOriginIsolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -11,4 +13,5 @@ export const crossOriginIsolationHeaders = {
 export const servedHeaders = {
   ...crossOriginIsolationHeaders,
   'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Content-Security-Policy': contentSecurityPolicy,
 } as const;
