@@ -4,11 +4,12 @@ import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable } from './scripts/chromium.ts';
 import { crossOriginIsolationHeaders } from './scripts/headers.ts';
 import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.ts';
+import { wasmPlugin } from './scripts/wasmPlugin.ts';
 
 export default defineConfig({
   // Relative base: the built app works from a domain root or any subpath, workers included.
   base: './',
-  plugins: [svelte(), serviceWorkerPlugin()],
+  plugins: [svelte(), serviceWorkerPlugin(), wasmPlugin()],
   worker: { format: 'es' },
   build: {
     // bench.html is the page `npm run bench` drives; it ships beside the app and shows nothing by itself.
@@ -17,6 +18,8 @@ export default defineConfig({
   server: { headers: crossOriginIsolationHeaders },
   preview: { headers: crossOriginIsolationHeaders },
   test: {
+    // The kernels' WebAssembly, built from source before any test loads it.
+    globalSetup: ['scripts/wasmBuild.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {

@@ -20,7 +20,8 @@ export function addMod32(a: number, b: number): number {
 /** The largest N the kernel accepts: indices must stay below 2³² for `Math.imul` to see them exactly. */
 export const MAX_SUM_N = 4_000_000_000;
 
-function assertRange(start: number, end: number): void {
+/** Throws a RangeError unless [start, end) is a range of whole numbers the kernels accept. */
+export function assertRange(start: number, end: number): void {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > MAX_SUM_N) {
     throw new RangeError(`sum range must be integers with 0 ≤ start ≤ end ≤ ${MAX_SUM_N}, got [${start}, ${end})`);
   }
