@@ -42,12 +42,12 @@ function picture(width: number, height: number, seed: number): Uint8ClampedArray
   return Uint8ClampedArray.from({ length: width * height * 4 }, () => Math.floor(random() * 256));
 }
 
-/** Bands with their halo windows, as the copy mode cuts them: the whole picture, and a middle band. */
-function bands(height: number, halo: number): [number, number][] {
+/** Bands to filter (each with its halo window, as the copy mode cuts them): all rows, a middle band, the last row. */
+function bands(height: number): [number, number][] {
   const all: [number, number][] = [[0, height]];
   if (height >= 3) all.push([1, height - 1]);
   if (height >= 2) all.push([height - 1, height]);
-  return all.map(([y0, y1]) => [y0, y1]);
+  return all;
 }
 
 function haloOf(filter: Filter): number {
@@ -69,7 +69,7 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
     for (const [width, height] of SIZES) {
       const data = picture(width, height, width * 131 + height);
       const stride = width * 4;
-      for (const [y0, y1] of bands(height, haloOf(filter))) {
+      for (const [y0, y1] of bands(height)) {
         const top = Math.max(0, y0 - haloOf(filter));
         const bottom = Math.min(height, y1 + haloOf(filter));
         const window = data.slice(top * stride, bottom * stride);
