@@ -14,6 +14,8 @@ export default defineConfig({
   build: {
     // bench.html is the page `npm run bench` drives; it ships beside the app and shows nothing by itself.
     rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } },
+    // The kernels' .wasm stay files (never data: URLs): a strict connect-src would refuse to fetch a data: URL.
+    assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
   },
   server: { headers: crossOriginIsolationHeaders },
   preview: { headers: crossOriginIsolationHeaders },

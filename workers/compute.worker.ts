@@ -1,8 +1,8 @@
 import { expose, transfer } from 'comlink';
 import type { WasmBackend } from './kernels/backend';
 import { runJob, type Job, type KernelName, type KernelResult } from './kernels';
-import { runWasmJob } from './kernels/wasm/job';
-import { wasmKernels, type WasmReady } from './kernels/wasm/load';
+import { runWasmJob } from './wasm/job';
+import { wasmKernels, type WasmReady } from './wasm/load';
 
 /** The worker's clock on the page's time base: both add their own `timeOrigin`, so times from any worker compare. */
 const wallClock = () => performance.timeOrigin + performance.now();

@@ -6,8 +6,8 @@ import type { Filter } from '../../workers/kernels/image/filter';
 import { CONTROL_LENGTH, filterShared } from '../../workers/kernels/image/shared';
 import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
 import { sumSquaresMod32 } from '../../workers/kernels/sum';
-import { WasmKernels } from '../../workers/kernels/wasm/kernels';
-import { WASM_URLS } from '../../workers/kernels/wasm/urls';
+import { WasmKernels } from '../../workers/wasm/kernels';
+import { WASM_URLS } from '../../workers/wasm/urls';
 import { seededRandom } from '../../src/random';
 
 const FILTERS: Filter[] = [

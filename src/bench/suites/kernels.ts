@@ -9,9 +9,9 @@ import type { Filter } from '../../../workers/kernels/image/filter';
 import { mandelbrotRows, type MandelbrotView } from '../../../workers/kernels/mandelbrot';
 import { sumSquaresMod32 } from '../../../workers/kernels/sum';
 import type { WasmBackend } from '../../../workers/kernels/backend';
-import { WasmKernels } from '../../../workers/kernels/wasm/kernels';
-import { wasmKernels } from '../../../workers/kernels/wasm/load';
-import { WASM_URLS } from '../../../workers/kernels/wasm/urls';
+import { WasmKernels } from '../../../workers/wasm/kernels';
+import { wasmKernels } from '../../../workers/wasm/load';
+import { WASM_URLS } from '../../../workers/wasm/urls';
 // The first JavaScript versions, kept by the tests as the tuned kernels' reference: the "before" row.
 import * as before from '../../../tests/reference/kernels';
 import { median } from '../stats';

@@ -1,4 +1,4 @@
-import type { Filter } from '../image/filter';
+import type { Filter } from '../kernels/image/filter';
 import type { WasmKernels } from './kernels';
 
 const ROUNDS = 4;

@@ -1,11 +1,11 @@
-import { checkRows } from '../image/band';
-import { barrierFail, barrierWait } from '../image/barrier';
-import { checkFilter, haloRows, type Filter } from '../image/filter';
-import { gaussianWeights } from '../image/gaussian';
-import { clamp } from '../image/rows';
-import { PROGRESS, type SharedFilterBuffers } from '../image/shared';
-import { checkMandelbrotRows, type MandelbrotView } from '../mandelbrot';
-import { assertRange } from '../sum';
+import { checkRows } from '../kernels/image/band';
+import { barrierFail, barrierWait } from '../kernels/image/barrier';
+import { checkFilter, haloRows, type Filter } from '../kernels/image/filter';
+import { gaussianWeights } from '../kernels/image/gaussian';
+import { clamp } from '../kernels/image/rows';
+import { PROGRESS, type SharedFilterBuffers } from '../kernels/image/shared';
+import { checkMandelbrotRows, type MandelbrotView } from '../kernels/mandelbrot';
+import { assertRange } from '../kernels/sum';
 import type { KernelExports } from './exports';
 import { Layout } from './layout';
 

@@ -1,4 +1,4 @@
-import type { WasmBackend } from '../backend';
+import type { WasmBackend } from '../kernels/backend';
 import { WasmKernels } from './kernels';
 import { WASM_URLS } from './urls';
 import { warm } from './warm';

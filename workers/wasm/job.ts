@@ -1,4 +1,4 @@
-import type { Job, KernelName, KernelResult, Kernels } from '../index';
+import type { Job, KernelName, KernelResult, Kernels } from '../kernels/index';
 import type { WasmKernels } from './kernels';
 
 /** The kernels that have WebAssembly twins; a task offers the wasm backends only if all its kernels are here. */
