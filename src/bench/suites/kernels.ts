@@ -3,6 +3,7 @@
  * the kernel is timed: no messages, no copies into a module's memory), JavaScript before tuning, tuned JavaScript,
  * WebAssembly and WebAssembly SIMD. Every backend's output is checked equal to the JavaScript kernel's; its FNV-1a
  * checksum goes in the row so that `npm run bench` can check the native C reference against it (scripts/benchNative.ts).
+ * Options: --kernel-size 4096 --mandelbrot-size 2048 --kernel-sum-n 3e8 --kernel-reps 3 --kernels grayscale,sum
  */
 import { applyFilter } from '../../../workers/kernels/image/band';
 import type { Filter } from '../../../workers/kernels/image/filter';
