@@ -5,19 +5,24 @@ import { chromiumArgs, chromiumExecutable, webgpuArgs } from './scripts/chromium
 import { cspPlugin } from './scripts/cspPlugin.ts';
 import { crossOriginIsolationHeaders } from './scripts/headers.ts';
 import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.ts';
+import { wasmPlugin } from './scripts/wasmPlugin.ts';
 
 export default defineConfig({
   // Relative base: the built app works from a domain root or any subpath, workers included.
   base: './',
-  plugins: [svelte(), serviceWorkerPlugin(), cspPlugin()],
+  plugins: [svelte(), serviceWorkerPlugin(), cspPlugin(), wasmPlugin()],
   worker: { format: 'es' },
   build: {
     // bench.html is the page `npm run bench` drives; it ships beside the app and shows nothing by itself.
     rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } },
+    // The kernels' .wasm stay files (never data: URLs): a strict connect-src would refuse to fetch a data: URL.
+    assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
   },
   server: { headers: crossOriginIsolationHeaders },
   preview: { headers: crossOriginIsolationHeaders },
   test: {
+    // The kernels' WebAssembly, built from source before any test loads it.
+    globalSetup: ['scripts/wasmBuild.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { build, preview } from 'vite';
 import type { BenchRecord } from '../bench/record.ts';
+import { nativeKernels } from './benchNative.ts';
 import { chromiumArgs, chromiumExecutable } from './chromium.ts';
 
 const { values: options, tokens } = parseArgs({
@@ -56,6 +57,7 @@ try {
       name,
       suiteOptions,
     ] as const);
+    if (name === 'kernels') rows.push(...nativeKernels(rows, suiteOptions));
     records.push(...rows);
     printTable(name, rows, previous);
     console.log(`(${name}: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);

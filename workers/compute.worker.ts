@@ -1,6 +1,9 @@
 import { expose, transfer } from 'comlink';
+import type { WasmBackend } from './kernels/backend';
 import { runJob, type Job, type KernelName, type KernelResult } from './kernels';
 import { servePool, wallClock } from './poolServer';
+import { runWasmJob } from './wasm/job';
+import { wasmKernels, type WasmReady } from './wasm/load';
 
 // The pool speaks its own small protocol (src/pool/protocol.ts); it listens first, so comlink never sees its messages.
 servePool();
@@ -17,15 +20,23 @@ export interface JobOutcome<R> {
  * round trip, and a comlink call is the convenient way to reach a worker outside the pool.
  */
 const api = {
-  /** Runs one chunk. With `transferResult`, a typed-array result's buffer is moved back instead of copied. */
-  run<K extends KernelName>(job: Job<K>, transferResult = false): JobOutcome<KernelResult<K>> {
+  /**
+   * Runs one chunk. With `transferResult`, a typed-array result's buffer is moved back instead of copied. A
+   * WebAssembly backend's module is loaded and warmed on first use, before the chunk's clock starts.
+   */
+  async run<K extends KernelName>(job: Job<K>, transferResult = false): Promise<JobOutcome<KernelResult<K>>> {
+    const wasm = job.backend && job.backend !== 'js' ? (await wasmKernels(job.backend)).kernels : undefined;
     const startedAt = wallClock();
-    const value = runJob(job);
+    const value = wasm ? runWasmJob(wasm, job) : runJob(job);
     const outcome = { value, startedAt, finishedAt: wallClock() };
     if (transferResult && ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) {
       return transfer(outcome, [value.buffer]);
     }
     return outcome;
+  },
+  /** Loads and warms a backend's module ahead of any timed run; says how long that took (the cold figures). */
+  async prepare(backend: WasmBackend): Promise<WasmReady> {
+    return (await wasmKernels(backend)).ready;
   },
   /** Answers at once: used to know the worker is up, and to time a bare round trip. */
   ping(): number {

@@ -7,6 +7,7 @@ import { MODES, modeUnavailable, type Mode } from '../../src/image/modes';
 import { equalBytes, megapixels, sharePicture } from '../../src/image/picture';
 import { samplePicture } from '../../src/image/sample';
 import { FILTER_NAMES } from '../../workers/kernels/image/filter';
+import { isBackend } from '../../workers/kernels/backend';
 import { numberOption, type BenchRecord, type BenchSuite } from '../record';
 
 /** The modes to run: `--modes copy,shared`, else every mode this page allows. */
@@ -45,12 +46,15 @@ function rowFigures(row: ModeRow, work: number) {
  * checks the issue's targets: efficiency at 2 workers in shared mode, and shared faster than copy by at least the
  * time copy spends moving data.
  * Options: --image-size 4096 --filters gaussian,sobel --sigma 2 --radius 3 --bands 4 --modes copy,shared --reps 3
+ * --backend js|wasm|wasm-simd
  */
 export const image: BenchSuite = async (options) => {
   const size = numberOption(options, 'image-size', 4096);
   const bandsPerWorker = numberOption(options, 'bands', 4);
   const repetitions = numberOption(options, 'reps', 3);
   const names = options.filters?.split(',') ?? FILTER_NAMES;
+  const backend = options.backend ?? 'js';
+  if (!isBackend(backend)) throw new RangeError(`unknown backend "${backend}"`);
   const picture = samplePicture(size, size);
   const shared = crossOriginIsolated ? sharePicture(picture) : undefined;
   const work = megapixels(picture);
@@ -67,7 +71,8 @@ export const image: BenchSuite = async (options) => {
     let reference: Uint8ClampedArray | undefined;
     for (const mode of modesOption(options)) {
       const result = await modeSweep({
-        run: (context) => runFilter(context, picture, filter, mode, context.pool.size * bandsPerWorker, shared),
+        run: (context) =>
+          runFilter(context, picture, filter, mode, context.pool.size * bandsPerWorker, shared, backend),
         equal: equalBytes,
         keep: (bytes) => bytes.slice(),
         workerCounts: workerCountsOption(options),
@@ -79,7 +84,14 @@ export const image: BenchSuite = async (options) => {
       }
       byMode.set(mode, result.rows);
       for (const row of result.rows) {
-        records.push({ task: `image-${name}`, mode, param, size: `${size}x${size}`, ...rowFigures(row, work) });
+        records.push({
+          task: `image-${name}`,
+          mode,
+          backend,
+          param,
+          size: `${size}x${size}`,
+          ...rowFigures(row, work),
+        });
       }
     }
     const copy = byMode.get('copy')?.find((row) => row.workers === 2);

@@ -4,6 +4,7 @@ import { arraysum, image } from './dataModes';
 import { overhead } from './overhead';
 import { mandelbrot, mandelbrotBands } from './scheduling';
 import { fib, sum } from './speedup';
+import { kernels } from './kernels';
 
 /** Every benchmark suite, by the name `npm run bench -- --tasks a,b` uses. Each new suite adds a line here. */
 export const SUITES: Record<string, BenchSuite> = {
@@ -15,4 +16,5 @@ export const SUITES: Record<string, BenchSuite> = {
   mandelbrot,
   'mandelbrot-bands': mandelbrotBands,
   fetch,
+  kernels,
 };

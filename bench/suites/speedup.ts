@@ -39,7 +39,8 @@ async function speedupRecords<P, R>(
   }));
 }
 
-export const sum: BenchSuite = (options) => speedupRecords(sumTask, { n: options['sum-n'] ?? '300000000' }, options);
+export const sum: BenchSuite = (options) =>
+  speedupRecords(sumTask, { n: options['sum-n'] ?? '300000000', backend: options.backend ?? 'js' }, options);
 
 export const fib: BenchSuite = (options) =>
   speedupRecords(fibTask, { n: options['fib-n'] ?? '33', k: options['fib-k'] ?? '16' }, options);

@@ -1,3 +1,4 @@
+import { BACKENDS, type Backend } from '../../workers/kernels/backend';
 import { haloRows, sharedPasses, type Filter } from '../../workers/kernels/image/filter';
 import { CONTROL_LENGTH, PROGRESS } from '../../workers/kernels/image/shared';
 import type { TraceEvent } from '../pool';
@@ -6,10 +7,13 @@ import type { Mode } from './modes';
 import { everyFrame, linkedController, settleAll, traceTimes, type ModeRun, type RunContext } from './modeRun';
 import type { Picture, SharedPicture } from './picture';
 
+/** Every filter has WebAssembly twins (scalar and SIMD): every backend can run the image demo. */
+export const FILTER_BACKENDS: readonly Backend[] = BACKENDS;
+
 /**
  * Filters a picture with the pool's workers in one mode, cut into `bands` horizontal bands (fewer if the picture
- * has fewer rows). The output is the same bytes in every mode, for every band count and worker count. In shared
- * mode it is the shared picture's output buffer, which the next shared run overwrites.
+ * has fewer rows). The output is the same bytes in every mode, for every band count, worker count and backend. In
+ * shared mode it is the shared picture's output buffer, which the next shared run overwrites.
  */
 export function runFilter(
   context: RunContext,
@@ -18,10 +22,11 @@ export function runFilter(
   mode: Mode,
   bands: number,
   shared?: SharedPicture,
+  backend: Backend = 'js',
 ): Promise<ModeRun<Uint8ClampedArray>> {
-  if (mode !== 'shared') return runBands(context, picture, filter, mode, bands);
+  if (mode !== 'shared') return runBands(context, picture, filter, mode, bands, backend);
   if (!shared) throw new TypeError('shared mode needs the picture in shared memory (sharePicture)');
-  return runShared(context, shared, filter, bands);
+  return runShared(context, shared, filter, bands, backend);
 }
 
 /** Copy and transfer: each band's rows and halo are cut out, sent, filtered, sent back and put in place. */
@@ -31,6 +36,7 @@ async function runBands(
   filter: Filter,
   mode: 'copy' | 'transfer',
   count: number,
+  backend: Backend,
 ): Promise<ModeRun<Uint8ClampedArray>> {
   const { width, height, data } = picture;
   const stride = width * 4;
@@ -53,7 +59,7 @@ async function runBands(
     if (mode === 'copy') bytesCloned += window.byteLength + bandBytes;
     else sent.push(window.buffer);
     const future = pool.submit(
-      { kernel: 'filterBand', args: [filter, window, band.top, width, height, band.y0, band.y1] },
+      { kernel: 'filterBand', args: [filter, window, band.top, width, height, band.y0, band.y1], backend },
       {
         signal: local.signal,
         chunk: index,
@@ -94,6 +100,7 @@ async function runShared(
   shared: SharedPicture,
   filter: Filter,
   count: number,
+  backend: Backend,
 ): Promise<ModeRun<Uint8ClampedArray>> {
   const { width, height, input, output } = shared;
   const bands = planBands(height, count, 0).map((band) => [band.y0, band.y1] as const);
@@ -114,6 +121,7 @@ async function runShared(
       Array.from({ length: workers }, (_, worker) => ({
         kernel: 'filterShared' as const,
         args: [filter, buffers, width, height, bands, worker, workers] as const,
+        backend,
       })),
       { schedule: 'static', signal, onTrace: (event) => trace.push(event) },
     );

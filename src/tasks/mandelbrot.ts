@@ -1,10 +1,11 @@
 import { MAX_MANDELBROT_ITERATIONS, MAX_MANDELBROT_SIDE, type MandelbrotView } from '../../workers/kernels/mandelbrot';
+import { BACKENDS, type Backend } from '../../workers/kernels/backend';
 import { splitRange } from './split';
 import type { Validation } from './task';
 import type { UnevenTask } from './uneven';
-import { parseDecimal, parseInteger, type Parsed } from './validate';
+import { parseBackend, parseDecimal, parseInteger, type Parsed } from './validate';
 
-export type MandelbrotParams = MandelbrotView;
+export type MandelbrotParams = MandelbrotView & { backend?: Backend };
 
 /** How far out the region may reach: the whole set lies within |c| ≤ 2. */
 const PLANE = 4;
@@ -28,7 +29,9 @@ export const mandelbrotTask: UnevenTask<MandelbrotParams, Uint16Array> = {
     { key: 'yMax', label: 'Imaginary to (bottom)', help: 'greater than "Imaginary from"' },
     { key: 'maxIterations', label: 'Iteration limit', help: `1 to ${MAX_MANDELBROT_ITERATIONS.toLocaleString('en')}` },
   ],
+  backends: BACKENDS,
   defaults: {
+    backend: 'js',
     width: '480',
     height: '400',
     xMin: '-2.2',
@@ -52,10 +55,12 @@ export const mandelbrotTask: UnevenTask<MandelbrotParams, Uint16Array> = {
         min: 1,
         max: MAX_MANDELBROT_ITERATIONS,
       }),
-    } satisfies Record<keyof MandelbrotParams, Parsed<number>>;
+    } satisfies Record<keyof MandelbrotView, Parsed<number>>;
+    const backend = parseBackend(raw.backend, BACKENDS);
     const errors: Partial<Record<keyof MandelbrotParams, string>> = {};
     for (const [key, parsed] of Object.entries(fields))
       if (!parsed.ok) errors[key as keyof MandelbrotParams] = parsed.error;
+    if (!backend.ok) errors.backend = backend.error;
     const { xMin, xMax, yMin, yMax } = fields;
     if (xMin.ok && xMax.ok && xMax.value <= xMin.value) {
       errors.xMax = 'The region has no width: "Real to" must be greater than "Real from"';
@@ -65,15 +70,17 @@ export const mandelbrotTask: UnevenTask<MandelbrotParams, Uint16Array> = {
     }
     if (Object.keys(errors).length) return { ok: false, errors };
     // Every field parsed (no error was recorded), so each holds a value.
-    const params = Object.fromEntries(
+    const view = Object.fromEntries(
       Object.entries(fields).map(([key, parsed]) => [key, (parsed as { value: number }).value]),
-    ) as unknown as MandelbrotParams;
-    return { ok: true, params };
+    ) as unknown as MandelbrotView;
+    return { ok: true, params: { ...view, backend: (backend as { value: Backend }).value } };
   },
   split(params, chunks) {
+    const { backend = 'js', ...view } = params;
     return splitRange(0, params.height, chunks).map(([start, end]) => ({
       kernel: 'mandelbrotRows',
-      args: [params, start, end],
+      args: [view, start, end],
+      backend,
     }));
   },
   merge(params, results) {

@@ -1,3 +1,4 @@
+import type { Backend } from '../../workers/kernels/backend';
 import type { Job } from '../../workers/kernels';
 
 /** A numeric parameter as the UI shows it: the raw text is validated by the task, not by the input element. */
@@ -7,7 +8,8 @@ export interface ParameterSpec<P> {
   help: string;
 }
 
-export type RawParams<P> = Record<keyof P & string, string>;
+/** The parameters as typed; an optional parameter (the backend) may be left out. */
+export type RawParams<P> = { [K in keyof P]: string };
 
 export type Validation<P> = { ok: true; params: P } | { ok: false; errors: Partial<Record<keyof P & string, string>> };
 
@@ -21,6 +23,12 @@ export interface Task<P, R> {
   /** One sentence on what is computed. */
   summary: string;
   parameters: readonly ParameterSpec<P>[];
+  /**
+   * The backends that can run this task's kernels, JavaScript first; absent means JavaScript only. A task that has
+   * them takes the choice as its `backend` parameter (raw text 'js' | 'wasm' | 'wasm-simd', in `defaults` too) and
+   * puts it on every job it makes.
+   */
+  backends?: readonly Backend[];
   defaults: RawParams<P>;
   validate(raw: RawParams<P>): Validation<P>;
   /** Cuts the work into at most `chunks` jobs. */

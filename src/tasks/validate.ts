@@ -1,3 +1,5 @@
+import { BACKEND_LABELS, type Backend } from '../../workers/kernels/backend';
+
 /** A parameter's outcome: its value, or a message fit to show next to the input. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -42,4 +44,13 @@ export function parseDecimal(raw: string, { label, min, max }: DecimalRule): Par
   const value = Number(text);
   if (value < min || value > max) return { ok: false, error: `${label} must be from ${min} to ${max}` };
   return { ok: true, value };
+}
+
+/** Reads a backend's name; empty or absent means JavaScript. Refuses a backend the task does not offer. */
+export function parseBackend(raw: string | undefined, offered: readonly Backend[]): Parsed<Backend> {
+  const text = (raw ?? '').trim() || 'js';
+  const backend = offered.find((name) => name === text);
+  if (backend) return { ok: true, value: backend };
+  const names = offered.map((name) => `${name} (${BACKEND_LABELS[name]})`).join(', ');
+  return { ok: false, error: `Backend must be one of ${names}, got "${text}"` };
 }

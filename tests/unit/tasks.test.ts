@@ -55,8 +55,24 @@ describe('sum task', () => {
   });
 
   it('validates N, accepting 2·10⁹', () => {
-    expect(sumTask.validate({ n: '2e9' })).toEqual({ ok: true, params: { n: 2e9 } });
+    expect(sumTask.validate({ n: '2e9' })).toEqual({ ok: true, params: { n: 2e9, backend: 'js' } });
     expect(sumTask.validate({ n: '' })).toMatchObject({ ok: false, errors: { n: expect.any(String) } });
+  });
+
+  it('takes a backend it offers and puts it on every job', () => {
+    expect(sumTask.backends).toEqual(['js', 'wasm', 'wasm-simd']);
+    const validation = sumTask.validate({ n: '10', backend: 'wasm-simd' });
+    expect(validation).toEqual({ ok: true, params: { n: 10, backend: 'wasm-simd' } });
+    if (!validation.ok) return;
+    expect(sumTask.split(validation.params, 3).map((job) => job.backend)).toEqual([
+      'wasm-simd',
+      'wasm-simd',
+      'wasm-simd',
+    ]);
+    expect(sumTask.validate({ n: '10', backend: 'cuda' })).toMatchObject({
+      ok: false,
+      errors: { backend: expect.stringContaining('wasm-simd') },
+    });
   });
 });
 

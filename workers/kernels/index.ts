@@ -1,3 +1,4 @@
+import type { Backend } from './backend';
 import { countShared } from './counter';
 import { fibBatch } from './fib';
 import { sumFloat64 } from './floatSum';
@@ -33,6 +34,8 @@ export type KernelResult<K extends KernelName> = ReturnType<Kernels[K]>;
 export interface Job<K extends KernelName = KernelName> {
   kernel: K;
   args: KernelArgs<K>;
+  /** What runs the kernel; JavaScript when absent. Only the worker runs the WebAssembly backends. */
+  backend?: Backend;
 }
 
 /** Runs a job right here, on the calling thread: the worker's dispatch and the main-thread baseline share it. */

@@ -26,19 +26,8 @@ export const MAX_MANDELBROT_SIDE = 4096;
  * the row, so any split of the rows gives the same bits.
  */
 export function mandelbrotRows(view: MandelbrotView, rowStart: number, rowEnd: number): Uint16Array {
+  checkMandelbrotRows(view, rowStart, rowEnd);
   const { width, height, xMin, xMax, yMin, yMax, maxIterations } = view;
-  if (
-    !Number.isInteger(rowStart) ||
-    !Number.isInteger(rowEnd) ||
-    rowStart < 0 ||
-    rowEnd < rowStart ||
-    rowEnd > height
-  ) {
-    throw new RangeError(`rows must satisfy 0 ≤ start ≤ end ≤ ${height}, got [${rowStart}, ${rowEnd})`);
-  }
-  if (!Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > MAX_MANDELBROT_ITERATIONS) {
-    throw new RangeError(`maxIterations must be from 1 to ${MAX_MANDELBROT_ITERATIONS}, got ${maxIterations}`);
-  }
   const out = new Uint16Array((rowEnd - rowStart) * width);
   const dx = (xMax - xMin) / width;
   const dy = (yMax - yMin) / height;
@@ -62,4 +51,21 @@ export function mandelbrotRows(view: MandelbrotView, rowStart: number, rowEnd: n
     }
   }
   return out;
+}
+
+/** Throws a RangeError for rows or an iteration limit the kernels cannot honour. */
+export function checkMandelbrotRows(view: MandelbrotView, rowStart: number, rowEnd: number): void {
+  const { height, maxIterations } = view;
+  if (
+    !Number.isInteger(rowStart) ||
+    !Number.isInteger(rowEnd) ||
+    rowStart < 0 ||
+    rowEnd < rowStart ||
+    rowEnd > height
+  ) {
+    throw new RangeError(`rows must satisfy 0 ≤ start ≤ end ≤ ${height}, got [${rowStart}, ${rowEnd})`);
+  }
+  if (!Number.isInteger(maxIterations) || maxIterations < 1 || maxIterations > MAX_MANDELBROT_ITERATIONS) {
+    throw new RangeError(`maxIterations must be from 1 to ${MAX_MANDELBROT_ITERATIONS}, got ${maxIterations}`);
+  }
 }

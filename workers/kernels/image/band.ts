@@ -56,7 +56,15 @@ export function filterBand(
   return out;
 }
 
-function checkRows(window: Uint8ClampedArray, top: number, width: number, height: number, y0: number, y1: number) {
+/** Throws a RangeError unless rows [y0, y1) and their window fit a `width`×`height` picture. */
+export function checkRows(
+  window: Uint8ClampedArray,
+  top: number,
+  width: number,
+  height: number,
+  y0: number,
+  y1: number,
+): void {
   const ok =
     Number.isInteger(width) &&
     Number.isInteger(height) &&

@@ -1,4 +1,4 @@
-import { clamp, luma, rowOffset } from './rows';
+import { clamp, luma, pixelWords, rowOffset } from './rows';
 
 /** Sharpen: 5·centre − the four direct neighbours, per colour channel, clamped to 0…255; alpha is kept. */
 export function sharpenRows(
@@ -49,23 +49,37 @@ export function sobelRows(
   for (let y = top; y < bottom; y++) {
     const s = rowOffset(y, srcTop, width);
     const l = (y - top) * width;
-    for (let x = 0; x < width; x++) lum[l + x] = luma(src[s + x * 4]!, src[s + x * 4 + 1]!, src[s + x * 4 + 2]!);
+    const words = pixelWords(src, s, width);
+    if (words) {
+      for (let x = 0; x < width; x++) {
+        const v = words[x]!;
+        lum[l + x] = (77 * (v & 255) + 150 * ((v >>> 8) & 255) + 29 * ((v >>> 16) & 255) + 128) >> 8;
+      }
+    } else {
+      for (let x = 0; x < width; x++) lum[l + x] = luma(src[s + x * 4]!, src[s + x * 4 + 1]!, src[s + x * 4 + 2]!);
+    }
   }
   for (let y = y0; y < y1; y++) {
     const up = (clamp(y - 1, height) - top) * width;
     const mid = (y - top) * width;
     const down = (clamp(y + 1, height) - top) * width;
     const d = rowOffset(y, dstTop, width);
+    const out = pixelWords(dst, d, width);
     for (let x = 0; x < width; x++) {
-      const l = clamp(x - 1, width);
-      const r = clamp(x + 1, width);
+      // Only the first and last columns clamp.
+      const l = x > 0 ? x - 1 : 0;
+      const r = x < width - 1 ? x + 1 : width - 1;
       const gx = lum[up + r]! + 2 * lum[mid + r]! + lum[down + r]! - lum[up + l]! - 2 * lum[mid + l]! - lum[down + l]!;
       const gy = lum[down + l]! + 2 * lum[down + x]! + lum[down + r]! - lum[up + l]! - 2 * lum[up + x]! - lum[up + r]!;
       const magnitude = Math.min(255, Math.round(Math.sqrt(gx * gx + gy * gy)));
-      dst[d + x * 4] = magnitude;
-      dst[d + x * 4 + 1] = magnitude;
-      dst[d + x * 4 + 2] = magnitude;
-      dst[d + x * 4 + 3] = 255;
+      if (out) {
+        out[x] = 0xff000000 | (magnitude * 0x010101);
+      } else {
+        dst[d + x * 4] = magnitude;
+        dst[d + x * 4 + 1] = magnitude;
+        dst[d + x * 4 + 2] = magnitude;
+        dst[d + x * 4 + 3] = 255;
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import { luma, rowOffset } from './rows';
+import { grayWord, luma, pixelWords, rowOffset } from './rows';
 
 /** Grayscale: each pixel's colour becomes its luma; alpha is kept. Reads no neighbour, so needs no halo. */
 export function grayscaleRows(
@@ -12,7 +12,14 @@ export function grayscaleRows(
 ): void {
   const s = rowOffset(y0, srcTop, width);
   const d = rowOffset(y0, dstTop, width);
-  const end = (y1 - y0) * width * 4;
+  const pixels = (y1 - y0) * width;
+  const from = pixelWords(src, s, pixels);
+  const to = pixelWords(dst, d, pixels);
+  if (from && to) {
+    for (let i = 0; i < pixels; i++) to[i] = grayWord(from[i]!);
+    return;
+  }
+  const end = pixels * 4;
   for (let i = 0; i < end; i += 4) {
     const y = luma(src[s + i]!, src[s + i + 1]!, src[s + i + 2]!);
     dst[d + i] = y;

@@ -18,3 +18,22 @@ export function rowOffset(y: number, top: number, width: number): number {
 export function luma(r: number, g: number, b: number): number {
   return (77 * r + 150 * g + 29 * b + 128) >> 8;
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * `count` RGBA pixels from byte `start` of `bytes` as one 32-bit word each (R in the low byte), or null where that
+ * view cannot be made (a start not on a 4-byte boundary, a big-endian machine). Reading a pixel in one load instead
+ * of four is what makes the tuned point filters about twice as fast.
+ */
+export function pixelWords(bytes: Uint8ClampedArray, start: number, count: number): Int32Array | null {
+  const at = bytes.byteOffset + start;
+  // Int32, not Uint32: V8 keeps int32 values in registers, while a Uint32 word ≥ 2³¹ becomes a double.
+  return LITTLE_ENDIAN && at % 4 === 0 ? new Int32Array(bytes.buffer, at, count) : null;
+}
+
+/** One pixel word to gray (its luma in R, G and B), alpha kept. */
+export function grayWord(v: number): number {
+  const y = (77 * (v & 255) + 150 * ((v >>> 8) & 255) + 29 * ((v >>> 16) & 255) + 128) >> 8;
+  return (v & 0xff000000) | (y * 0x010101);
+}

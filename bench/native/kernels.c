@@ -1,0 +1,191 @@
+/*
+ * The native reference for `npm run bench` (issue 15): the same algorithms as the JavaScript kernels in
+ * workers/kernels, in plain C, compiled with cc -O3 -march=native -ffp-contract=off (no fused multiply-add, so
+ * Mandelbrot's doubles round as JavaScript's do). The benchmark checks each output's FNV-1a checksum against the
+ * JavaScript kernel's before it prints a ratio.
+ *
+ *   kernels grayscale|box|sobel <side> <reps>
+ *   kernels gaussian <side> <reps> <w0> <w1> … <w2R>   (the integer weights, computed by the JavaScript side)
+ *   kernels mandelbrot <side> <reps>
+ *   kernels sum <n> <reps>
+ *
+ * Prints one JSON object: {"times":[ms…],"checksum":n}, after one untimed warm-up run.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int clampi(int i, int size) { return i < 0 ? 0 : i >= size ? size - 1 : i; }
+static uint32_t luma(uint32_t r, uint32_t g, uint32_t b) { return (77 * r + 150 * g + 29 * b + 128) >> 8; }
+
+static void grayscale(const uint8_t *src, uint8_t *dst, int w, int h) {
+  size_t n = (size_t)w * h * 4;
+  for (size_t i = 0; i < n; i += 4) {
+    uint8_t y = (uint8_t)luma(src[i], src[i + 1], src[i + 2]);
+    dst[i] = y;
+    dst[i + 1] = y;
+    dst[i + 2] = y;
+    dst[i + 3] = src[i + 3];
+  }
+}
+
+static void box(const uint8_t *src, uint8_t *dst, int w, int h, int r) {
+  int stride = w * 4, area = (2 * r + 1) * (2 * r + 1), half = area >> 1;
+  int32_t *col = calloc(stride, sizeof *col);
+  for (int k = -r; k <= r; k++) {
+    const uint8_t *row = src + (size_t)clampi(k, h) * stride;
+    for (int i = 0; i < stride; i++) col[i] += row[i];
+  }
+  for (int y = 0; y < h; y++) {
+    if (y > 0) {
+      const uint8_t *in = src + (size_t)clampi(y + r, h) * stride;
+      const uint8_t *out = src + (size_t)clampi(y - 1 - r, h) * stride;
+      for (int i = 0; i < stride; i++) col[i] += in[i] - out[i];
+    }
+    uint8_t *d = dst + (size_t)y * stride;
+    int32_t s[4] = {half, half, half, half};
+    for (int k = -r; k <= r; k++)
+      for (int c = 0; c < 4; c++) s[c] += col[clampi(k, w) * 4 + c];
+    for (int x = 0; x < w; x++) {
+      int a = clampi(x + r + 1, w) * 4, b = clampi(x - r, w) * 4;
+      for (int c = 0; c < 4; c++) {
+        d[x * 4 + c] = (uint8_t)(s[c] / area);
+        s[c] += col[a + c] - col[b + c];
+      }
+    }
+  }
+  free(col);
+}
+
+static void gaussian(const uint8_t *src, uint8_t *dst, int w, int h, const int32_t *wt, int r) {
+  int stride = w * 4;
+  uint16_t *mid = malloc((size_t)stride * h * sizeof *mid);
+  int32_t *pad = malloc((size_t)(stride + 8 * r) * sizeof *pad);
+  int32_t *acc = malloc((size_t)stride * sizeof *acc);
+  for (int y = 0; y < h; y++) {
+    const uint8_t *row = src + (size_t)y * stride;
+    for (int x = -r; x < w + r; x++)
+      for (int c = 0; c < 4; c++) pad[(x + r) * 4 + c] = row[clampi(x, w) * 4 + c];
+    for (int i = 0; i < stride; i++) acc[i] = wt[r] * pad[i + r * 4];
+    for (int k = 1; k <= r; k++) {
+      const int32_t *left = pad + (r - k) * 4, *right = pad + (r + k) * 4;
+      for (int i = 0; i < stride; i++) acc[i] += wt[r + k] * (left[i] + right[i]);
+    }
+    uint16_t *m = mid + (size_t)y * stride;
+    for (int i = 0; i < stride; i++) m[i] = (uint16_t)((acc[i] + 8) >> 4);
+  }
+  for (int y = 0; y < h; y++) {
+    const uint16_t *c0 = mid + (size_t)y * stride;
+    for (int i = 0; i < stride; i++) acc[i] = wt[r] * c0[i];
+    for (int k = 1; k <= r; k++) {
+      const uint16_t *up = mid + (size_t)clampi(y - k, h) * stride, *down = mid + (size_t)clampi(y + k, h) * stride;
+      for (int i = 0; i < stride; i++) acc[i] += wt[r + k] * (up[i] + down[i]);
+    }
+    uint8_t *d = dst + (size_t)y * stride;
+    for (int i = 0; i < stride; i++) d[i] = (uint8_t)((acc[i] + (1 << 19)) >> 20);
+  }
+  free(mid);
+  free(pad);
+  free(acc);
+}
+
+static void sobel(const uint8_t *src, uint8_t *dst, int w, int h) {
+  uint8_t *lum = malloc((size_t)w * h);
+  for (size_t p = 0; p < (size_t)w * h; p++) lum[p] = (uint8_t)luma(src[p * 4], src[p * 4 + 1], src[p * 4 + 2]);
+  for (int y = 0; y < h; y++) {
+    const uint8_t *up = lum + (size_t)clampi(y - 1, h) * w, *mid = lum + (size_t)y * w,
+                  *down = lum + (size_t)clampi(y + 1, h) * w;
+    uint32_t *d = (uint32_t *)(dst + (size_t)y * w * 4);
+    for (int x = 0; x < w; x++) {
+      int l = x > 0 ? x - 1 : 0, r = x < w - 1 ? x + 1 : w - 1;
+      int gx = up[r] + 2 * mid[r] + down[r] - up[l] - 2 * mid[l] - down[l];
+      int gy = down[l] + 2 * down[x] + down[r] - up[l] - 2 * up[x] - up[r];
+      /* √n is never k + ½ for an integer n: floor(√n + ½) is JavaScript's Math.round here. */
+      int m = (int)floor(sqrt((double)(gx * gx + gy * gy)) + 0.5);
+      if (m > 255) m = 255;
+      d[x] = 0xff000000u | (uint32_t)m * 0x010101u;
+    }
+  }
+  free(lum);
+}
+
+static void mandelbrot(uint16_t *out, int w, int h, double x0, double x1, double y0, double y1, int max) {
+  double dx = (x1 - x0) / w, dy = (y1 - y0) / h;
+  for (int row = 0; row < h; row++) {
+    double ci = y0 + (row + 0.5) * dy;
+    for (int col = 0; col < w; col++) {
+      double cr = x0 + (col + 0.5) * dx, zr = 0, zi = 0;
+      int n = 0;
+      while (n < max) {
+        double zr2 = zr * zr, zi2 = zi * zi;
+        if (zr2 + zi2 > 4) break;
+        zi = 2 * zr * zi + ci;
+        zr = zr2 - zi2 + cr;
+        n++;
+      }
+      out[(size_t)row * w + col] = (uint16_t)n;
+    }
+  }
+}
+
+static uint32_t sum_squares(uint32_t start, uint32_t end) {
+  uint32_t acc = 0;
+  for (uint32_t i = start; i < end; i++) acc += i * i;
+  return acc;
+}
+
+static uint32_t fnv1a(const uint8_t *p, size_t n) {
+  uint32_t hash = 0x811c9dc5u;
+  for (size_t i = 0; i < n; i++) hash = (hash ^ p[i]) * 0x01000193u;
+  return hash;
+}
+
+static double now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 4) {
+    fprintf(stderr, "usage: kernels <kernel> <side|n> <reps> [weights…]\n");
+    return 2;
+  }
+  const char *kernel = argv[1];
+  long size = atol(argv[2]);
+  int reps = atoi(argv[3]);
+  int w = (int)size, h = (int)size;
+  size_t bytes = strcmp(kernel, "sum") == 0 ? 0 : (size_t)w * h * 4;
+  uint8_t *src = malloc(bytes ? bytes : 1), *dst = malloc(bytes ? bytes : 1);
+  /* The benchmark's picture (bench/suites/kernels.ts): a hash of the byte index. */
+  for (size_t i = 0; i < bytes; i++) src[i] = (uint8_t)(((uint32_t)i * 0x9e3779b1u) >> 24);
+  int r = (argc - 4 - 1) / 2;
+  int32_t *wt = malloc(sizeof *wt * (argc > 4 ? argc - 4 : 1));
+  for (int i = 4; i < argc; i++) wt[i - 4] = atoi(argv[i]);
+  uint16_t *counts = strcmp(kernel, "mandelbrot") == 0 ? malloc((size_t)w * h * 2) : NULL;
+  uint32_t total = 0;
+  printf("{\"times\":[");
+  for (int rep = 0; rep <= reps; rep++) {
+    double t0 = now_ms();
+    if (!strcmp(kernel, "grayscale")) grayscale(src, dst, w, h);
+    else if (!strcmp(kernel, "box")) box(src, dst, w, h, 3);
+    else if (!strcmp(kernel, "gaussian")) gaussian(src, dst, w, h, wt, r);
+    else if (!strcmp(kernel, "sobel")) sobel(src, dst, w, h);
+    else if (!strcmp(kernel, "mandelbrot")) mandelbrot(counts, w, h, -2.2, 0.8, -1.5, 1, 1000);
+    else if (!strcmp(kernel, "sum")) total = sum_squares(0, (uint32_t)size);
+    else {
+      fprintf(stderr, "unknown kernel %s\n", kernel);
+      return 2;
+    }
+    double ms = now_ms() - t0;
+    if (rep > 0) printf("%s%.3f", rep > 1 ? "," : "", ms);
+  }
+  uint32_t checksum = counts ? fnv1a((const uint8_t *)counts, (size_t)w * h * 2)
+                      : bytes ? fnv1a(dst, bytes)
+                              : total;
+  printf("],\"checksum\":%u}\n", checksum);
+  return 0;
+}

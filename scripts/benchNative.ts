@@ -1,0 +1,64 @@
+/**
+ * The native C reference of the kernels suite (issue 15): compiles bench/native/kernels.c with the machine's `cc`
+ * (-O3 -march=native -ffp-contract=off), runs each kernel the suite ran, at the same size, checks its output's
+ * checksum equals the JavaScript kernel's, and adds a `native` row per kernel plus `ratioToNative` on every row.
+ * Without a compiler it says so and adds nothing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchRecord } from '../bench/record.ts';
+import { median } from '../src/measure/stats.ts';
+import { gaussianWeights } from '../workers/kernels/image/gaussian.ts';
+
+const SOURCE = fileURLToPath(new URL('../bench/native/kernels.c', import.meta.url));
+const FLAGS = ['-O3', '-march=native', '-ffp-contract=off'];
+
+function compile(): string | undefined {
+  if (spawnSync('cc', ['--version']).status !== 0) return undefined;
+  const binary = join(mkdtempSync(join(tmpdir(), 'kernels-native-')), 'kernels');
+  execFileSync('cc', [...FLAGS, '-o', binary, SOURCE, '-lm'], { stdio: 'inherit' });
+  return binary;
+}
+
+/** Adds the native rows and ratios to the kernels suite's rows (in place); returns the native rows. */
+export function nativeKernels(rows: BenchRecord[], options: Record<string, string>): BenchRecord[] {
+  const binary = compile();
+  if (!binary) {
+    console.log('native reference skipped: no C compiler (`cc`) on this machine');
+    return [];
+  }
+  const reps = options['kernel-reps'] ?? '3';
+  const native: BenchRecord[] = [];
+  for (const kernel of [...new Set(rows.map((row) => String(row.kernel)))]) {
+    const js = rows.find((row) => row.kernel === kernel && row.backend === 'js')!;
+    const size = String(js.size);
+    const side = kernel === 'sum' ? String(Number(size)) : size.split('x')[0]!;
+    const extra = kernel === 'gaussian' ? Array.from(gaussianWeights(2), String) : [];
+    const output = execFileSync(binary, [kernel, side, reps, ...extra], { encoding: 'utf8' });
+    const { times, checksum } = JSON.parse(output) as { times: number[]; checksum: number };
+    const matches = checksum === js.checksum;
+    if (!matches) console.error(`native ${kernel}: checksum ${checksum} differs from JavaScript's ${js.checksum}`);
+    const medianMs = median(times);
+    const units = kernel === 'sum' ? Number(size) : Number(side) * Number(side);
+    native.push({
+      task: 'kernels',
+      kernel,
+      backend: 'native',
+      size,
+      workers: 1,
+      medianMs,
+      minMs: Math.min(...times),
+      ...(kernel === 'sum' ? { nsPerTerm: (medianMs * 1e6) / units } : { mps: units / medianMs / 1e3 }),
+      speedup: Number(rows.find((row) => row.kernel === kernel && row.backend === 'js-before')?.medianMs) / medianMs,
+      efficiency: Number.NaN,
+      checksum,
+      matches,
+      ratioToNative: 1,
+    });
+    for (const row of rows) if (row.kernel === kernel) row.ratioToNative = row.medianMs / medianMs;
+  }
+  return native;
+}

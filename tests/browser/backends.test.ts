@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFilter } from '../../src/image/filterRun';
+import { MODES } from '../../src/image/modes';
+import { equalBytes, sharePicture, type Picture } from '../../src/image/picture';
+import { createPool, KernelError, type Pool } from '../../src/pool';
+import { mandelbrotTask } from '../../src/tasks/mandelbrot';
+import { sumTask } from '../../src/tasks/sum';
+import type { Task } from '../../src/tasks/task';
+import { BACKENDS } from '../../workers/kernels/backend';
+import type { Filter } from '../../workers/kernels/image/filter';
+
+/** Every backend, through the real pool and workers, gives the 1-worker JavaScript bytes at 1–3 workers. */
+const WORKER_COUNTS = [1, 2, 3];
+const pools = new Map<number, Pool>();
+beforeAll(async () => {
+  for (const p of WORKER_COUNTS) pools.set(p, createPool({ size: p }));
+  await Promise.all([...pools.values()].map((pool) => pool.ready));
+});
+afterAll(async () => {
+  await Promise.all([...pools.values()].map((pool) => pool.shutdown({ cancelPending: true })));
+});
+const poolOf = (p: number) => pools.get(p)!;
+
+function randomPicture(width: number, height: number): Picture {
+  const data = new Uint8ClampedArray(width * height * 4);
+  let state = 987;
+  for (let i = 0; i < data.length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    data[i] = state >>> 24;
+  }
+  return { width, height, data };
+}
+
+/** A width that is no multiple of any lane count, and a height that several bands cut unevenly. */
+const picture = randomPicture(53, 31);
+const shared = sharePicture(picture);
+const FILTERS: Filter[] = [
+  { name: 'grayscale' },
+  { name: 'invert' },
+  { name: 'box', radius: 2 },
+  { name: 'gaussian', sigma: 1.3 },
+  { name: 'sharpen' },
+  { name: 'sobel' },
+];
+
+async function runTask<P, R>(task: Task<P, R>, raw: Record<string, string>, p: number): Promise<R> {
+  const validation = task.validate(raw as never);
+  if (!validation.ok) throw new Error(JSON.stringify(validation.errors));
+  const jobs = task.split(validation.params, 2 * p + 1);
+  return task.merge(validation.params, await poolOf(p).map(jobs));
+}
+
+describe('backends give the same bytes', () => {
+  it('image filters: every backend × mode × 1–3 workers equals the 1-worker JavaScript output', async () => {
+    for (const filter of FILTERS) {
+      const { value: reference } = await runFilter({ pool: poolOf(1) }, picture, filter, 'copy', 1);
+      const expected = reference.slice();
+      for (const backend of BACKENDS) {
+        for (const mode of MODES) {
+          for (const p of WORKER_COUNTS) {
+            const run = await runFilter({ pool: poolOf(p) }, picture, filter, mode, 2 * p + 1, shared, backend);
+            expect(equalBytes(run.value, expected), `${filter.name}, ${backend}, ${mode}, ${p} workers`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  it('sum and Mandelbrot: every backend × 1–3 workers equals the 1-worker JavaScript result', async () => {
+    const sumRaw = { n: '1000003' };
+    const mandelbrotRaw = { ...mandelbrotTask.defaults, width: '61', height: '37', maxIterations: '500' };
+    const sumExpected = await runTask(sumTask, { ...sumRaw, backend: 'js' }, 1);
+    const mandelbrotExpected = await runTask(mandelbrotTask, { ...mandelbrotRaw, backend: 'js' }, 1);
+    for (const backend of BACKENDS) {
+      for (const p of WORKER_COUNTS) {
+        expect(await runTask(sumTask, { ...sumRaw, backend }, p), `sum, ${backend}, ${p}`).toBe(sumExpected);
+        const counts = await runTask(mandelbrotTask, { ...mandelbrotRaw, backend }, p);
+        expect(mandelbrotTask.equal(counts, mandelbrotExpected), `Mandelbrot, ${backend}, ${p}`).toBe(true);
+      }
+    }
+  });
+
+  it('a kernel without a WebAssembly version fails loudly instead of running JavaScript', async () => {
+    const future = poolOf(1).submit({ kernel: 'fibBatch', args: [[10]], backend: 'wasm' });
+    await expect(future).rejects.toBeInstanceOf(KernelError);
+    await expect(poolOf(1).submit({ kernel: 'fibBatch', args: [[10]], backend: 'wasm' })).rejects.toThrow(
+      /no WebAssembly version/,
+    );
+  });
+
+  it('a worker loads a module once and reuses it for later jobs', async () => {
+    const pool = createPool({ size: 1 });
+    try {
+      await pool.ready;
+      const started = performance.now();
+      await pool.submit({ kernel: 'sumSquaresMod32', args: [0, 10], backend: 'wasm-simd' });
+      const first = performance.now() - started;
+      const again = performance.now();
+      await pool.submit({ kernel: 'sumSquaresMod32', args: [0, 10], backend: 'wasm-simd' });
+      // The second job reuses the module: no fetch, no warm-up (generous bound: loading takes tens of ms).
+      expect(performance.now() - again).toBeLessThan(Math.max(first, 50));
+    } finally {
+      await pool.shutdown();
+    }
+  });
+});

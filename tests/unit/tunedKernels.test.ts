@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import { boxRows } from '../../workers/kernels/image/box';
+import { sobelRows } from '../../workers/kernels/image/neighbours';
+import { grayscaleRows } from '../../workers/kernels/image/point';
+import { sumSquaresMod32 } from '../../workers/kernels/sum';
+import { seededRandom } from '../../src/random';
+import * as reference from '../reference/kernels';
+
+/** The tuned JavaScript kernels give the first versions' bytes (tests/reference), aligned or not. */
+const SIZES: [number, number][] = [
+  [1, 1],
+  [1, 9],
+  [9, 1],
+  [5, 3],
+  [17, 13],
+  [40, 7],
+];
+
+/** A picture at byte `offset` of its buffer: offset 1 takes the tuned kernels' byte-by-byte path. */
+function picture(width: number, height: number, offset: number): Uint8ClampedArray {
+  const random = seededRandom(width * 31 + height);
+  const data = new Uint8ClampedArray(new ArrayBuffer(width * height * 4 + offset), offset, width * height * 4);
+  for (let i = 0; i < data.length; i++) data[i] = Math.floor(random() * 256);
+  return data;
+}
+
+type Rows = (src: Uint8ClampedArray, dst: Uint8ClampedArray, width: number, height: number) => void;
+const CASES: [string, Rows, Rows][] = [
+  [
+    'grayscale',
+    (s, d, w, h) => grayscaleRows(s, 0, d, 0, w, 0, h),
+    (s, d, w, h) => reference.grayscaleRows(s, 0, d, 0, w, 0, h),
+  ],
+  ...[1, 2, 4, 11].map((r): [string, Rows, Rows] => [
+    `box r=${r}`,
+    (s, d, w, h) => boxRows(s, 0, d, 0, w, h, 0, h, r),
+    (s, d, w, h) => reference.boxRows(s, 0, d, 0, w, h, 0, h, r),
+  ]),
+  [
+    'sobel',
+    (s, d, w, h) => sobelRows(s, 0, d, 0, w, h, 0, h),
+    (s, d, w, h) => reference.sobelRows(s, 0, d, 0, w, h, 0, h),
+  ],
+];
+
+describe('tuned image kernels equal the first versions', () => {
+  test.each(CASES)('%s', (_, tuned, first) => {
+    for (const [width, height] of SIZES) {
+      for (const offset of [0, 1]) {
+        const src = picture(width, height, offset);
+        const expected = new Uint8ClampedArray(src.length);
+        first(src, expected, width, height);
+        const actual = new Uint8ClampedArray(new ArrayBuffer(src.length + offset), offset, src.length);
+        tuned(src, actual, width, height);
+        expect(Array.from(actual), `${width}×${height}, offset ${offset}`).toEqual(Array.from(expected));
+      }
+    }
+  });
+});
+
+test('the tuned sum equals the first version across its 2²⁰ blocks and near 2³¹ and 4·10⁹', () => {
+  const ranges: [number, number][] = [
+    [0, 0],
+    [0, 5],
+    [7, (1 << 20) + 3],
+    [2 ** 31 - (1 << 20) - 5, 2 ** 31 + (1 << 20) + 7],
+    [4_000_000_000 - 3_000_001, 4_000_000_000],
+  ];
+  for (const [start, end] of ranges) {
+    expect(sumSquaresMod32(start, end), `[${start}, ${end})`).toBe(reference.sumSquaresMod32(start, end));
+  }
+});

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { WasmBackend } from '../../workers/kernels/backend';
+import { filterBand } from '../../workers/kernels/image/band';
+import type { Filter } from '../../workers/kernels/image/filter';
+import { CONTROL_LENGTH, filterShared } from '../../workers/kernels/image/shared';
+import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
+import { sumSquaresMod32 } from '../../workers/kernels/sum';
+import { WasmKernels } from '../../workers/wasm/kernels';
+import { WASM_URLS } from '../../workers/wasm/urls';
+import { seededRandom } from '../../src/random';
+
+const FILTERS: Filter[] = [
+  { name: 'grayscale' },
+  { name: 'invert' },
+  { name: 'box', radius: 1 },
+  { name: 'box', radius: 3 },
+  { name: 'box', radius: 9 },
+  { name: 'gaussian', sigma: 0.5 },
+  { name: 'gaussian', sigma: 2 },
+  { name: 'gaussian', sigma: 4.3 },
+  { name: 'sharpen' },
+  { name: 'sobel' },
+];
+
+/** Odd sizes: single pixels, single rows and columns, primes, widths that are not a multiple of any lane count. */
+const SIZES: [number, number][] = [
+  [1, 1],
+  [1, 13],
+  [13, 1],
+  [2, 3],
+  [7, 5],
+  [17, 11],
+  [31, 7],
+  [9, 33],
+  [64, 6],
+  [67, 9],
+];
+
+function picture(width: number, height: number, seed: number): Uint8ClampedArray {
+  const random = seededRandom(seed);
+  return Uint8ClampedArray.from({ length: width * height * 4 }, () => Math.floor(random() * 256));
+}
+
+/** Bands to filter (each with its halo window, as the copy mode cuts them): all rows, a middle band, the last row. */
+function bands(height: number): [number, number][] {
+  const all: [number, number][] = [[0, height]];
+  if (height >= 3) all.push([1, height - 1]);
+  if (height >= 2) all.push([height - 1, height]);
+  return all;
+}
+
+function haloOf(filter: Filter): number {
+  if (filter.name === 'box') return filter.radius;
+  if (filter.name === 'gaussian') return Math.ceil(3 * filter.sigma);
+  return filter.name === 'sharpen' || filter.name === 'sobel' ? 1 : 0;
+}
+
+const modules = {} as Record<WasmBackend, WasmKernels>;
+beforeAll(async () => {
+  for (const backend of ['wasm', 'wasm-simd'] as const) {
+    modules[backend] = await WasmKernels.instantiate(readFileSync(WASM_URLS[backend]));
+  }
+});
+
+describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript twins', (backend) => {
+  test.each(FILTERS.map((filter) => [JSON.stringify(filter), filter] as const))('filter %s', (_, filter) => {
+    const wasm = modules[backend];
+    for (const [width, height] of SIZES) {
+      const data = picture(width, height, width * 131 + height);
+      const stride = width * 4;
+      for (const [y0, y1] of bands(height)) {
+        const top = Math.max(0, y0 - haloOf(filter));
+        const bottom = Math.min(height, y1 + haloOf(filter));
+        const window = data.slice(top * stride, bottom * stride);
+        const expected = filterBand(filter, window, top, width, height, y0, y1);
+        const actual = wasm.filterBand(filter, window, top, width, height, y0, y1);
+        expect(actual, `${width}×${height} rows [${y0}, ${y1})`).toEqual(expected);
+      }
+    }
+  });
+
+  test.each(FILTERS.map((filter) => [JSON.stringify(filter), filter] as const))('shared mode %s', (_, filter) => {
+    const [width, height] = [23, 19];
+    const source = picture(width, height, 7);
+    const run = (kernel: typeof filterShared) => {
+      const shared = (length: number) => new Uint8ClampedArray(new SharedArrayBuffer(length));
+      const input = shared(source.length);
+      input.set(source);
+      const buffers = {
+        input,
+        output: shared(source.length),
+        scratch: new Uint16Array(new SharedArrayBuffer(source.length * 2)),
+        control: new Int32Array(new SharedArrayBuffer(CONTROL_LENGTH * 4)),
+      };
+      const cuts: [number, number][] = [
+        [0, 5],
+        [5, 6],
+        [6, 19],
+      ];
+      // One participant: the Gaussian's barrier opens at once.
+      expect(kernel(filter, buffers, width, height, cuts, 0, 1)).toBe(
+        cuts.length * (filter.name === 'gaussian' ? 2 : 1),
+      );
+      return buffers.output.slice();
+    };
+    const wasm = modules[backend];
+    expect(run(wasm.filterShared.bind(wasm))).toEqual(run(filterShared));
+  });
+
+  test('sum of squares modulo 2³² over ranges, lane tails and the top of the range', () => {
+    const ranges: [number, number][] = [
+      [0, 0],
+      [0, 1],
+      [0, 7],
+      [3, 12],
+      [5, 1000],
+      [1, 100_003],
+      [2 ** 31 - 5, 2 ** 31 + 20],
+      [4_000_000_000 - 17, 4_000_000_000],
+    ];
+    for (const [start, end] of ranges) {
+      expect(modules[backend].sumSquaresMod32(start, end), `[${start}, ${end})`).toBe(sumSquaresMod32(start, end));
+    }
+    expect(() => modules[backend].sumSquaresMod32(5, 2)).toThrow(RangeError);
+  });
+
+  test('Mandelbrot escape counts, odd widths and row ranges', () => {
+    const views: MandelbrotView[] = [
+      { width: 1, height: 1, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 50 },
+      { width: 7, height: 5, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 200 },
+      { width: 33, height: 17, xMin: -0.75, xMax: -0.73, yMin: 0.1, yMax: 0.12, maxIterations: 1000 },
+    ];
+    for (const view of views) {
+      for (const [start, end] of [
+        [0, view.height],
+        [Math.floor(view.height / 2), view.height],
+      ] as const) {
+        expect(modules[backend].mandelbrotRows(view, start, end)).toEqual(mandelbrotRows(view, start, end));
+      }
+    }
+    expect(() => modules[backend].mandelbrotRows(views[0]!, 0, 2)).toThrow(RangeError);
+  });
+});

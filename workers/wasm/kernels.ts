@@ -1,0 +1,272 @@
+import { checkRows } from '../kernels/image/band';
+import { barrierFail, barrierWait } from '../kernels/image/barrier';
+import { checkFilter, haloRows, type Filter } from '../kernels/image/filter';
+import { gaussianWeights } from '../kernels/image/gaussian';
+import { clamp } from '../kernels/image/rows';
+import { PROGRESS, type SharedFilterBuffers } from '../kernels/image/shared';
+import { checkMandelbrotRows, type MandelbrotView } from '../kernels/mandelbrot';
+import { assertRange } from '../kernels/sum';
+import type { KernelExports } from './exports';
+import { Layout } from './layout';
+
+/** A band's filter call, ready to run: its input is in the module's memory, `run` calls the kernel alone. */
+export interface PreparedBand {
+  run(): void;
+  /** The band's filtered rows, copied out of the module's memory. */
+  output(): Uint8ClampedArray;
+}
+
+/**
+ * One instantiated kernel module (scalar or SIMD) with the JavaScript kernels' signatures: the worker makes one per
+ * backend and reuses it for every chunk. Arguments are checked here, as the JavaScript kernels check theirs (the
+ * module is built with --noAssert); data is copied into the module's memory and the result copied out, since a
+ * module's memory is its own ArrayBuffer, not the page's.
+ */
+export class WasmKernels {
+  constructor(
+    readonly exports: KernelExports,
+    readonly memory: WebAssembly.Memory,
+  ) {}
+
+  static async instantiate(bytes: BufferSource): Promise<WasmKernels> {
+    const memory = new WebAssembly.Memory({ initial: 2 });
+    const abort = () => {
+      throw new Error('kernel module aborted');
+    };
+    const { instance } = await WebAssembly.instantiate(bytes, { env: { memory, abort } });
+    return new WasmKernels(instance.exports as unknown as KernelExports, memory);
+  }
+
+  sumSquaresMod32(start: number, end: number): number {
+    assertRange(start, end);
+    return this.exports.sumSquaresMod32(start, end) >>> 0;
+  }
+
+  mandelbrotRows(view: MandelbrotView, rowStart: number, rowEnd: number): Uint16Array {
+    checkMandelbrotRows(view, rowStart, rowEnd);
+    const { width, height, xMin, xMax, yMin, yMax, maxIterations } = view;
+    const length = (rowEnd - rowStart) * width;
+    const layout = new Layout();
+    const out = layout.take(length * 2);
+    layout.grow(this.memory);
+    this.exports.mandelbrotRows(out, width, height, xMin, xMax, yMin, yMax, maxIterations, rowStart, rowEnd);
+    return new Uint16Array(this.memory.buffer, out, length).slice();
+  }
+
+  /** As filterBand in image/band.ts. */
+  filterBand(
+    filter: Filter,
+    window: Uint8ClampedArray,
+    windowTop: number,
+    width: number,
+    height: number,
+    y0: number,
+    y1: number,
+  ): Uint8ClampedArray {
+    const band = this.prepareBand(filter, window, windowTop, width, height, y0, y1);
+    band.run();
+    return band.output();
+  }
+
+  /** Copies a band's window into memory and returns the kernel call; the benchmark times `run` alone. */
+  prepareBand(
+    filter: Filter,
+    window: Uint8ClampedArray,
+    windowTop: number,
+    width: number,
+    height: number,
+    y0: number,
+    y1: number,
+  ): PreparedBand {
+    checkFilter(filter);
+    checkRows(window, windowTop, width, height, y0, y1);
+    const layout = new Layout();
+    const src = layout.take(window.length);
+    const outLength = (y1 - y0) * width * 4;
+    const dst = layout.take(outLength);
+    const run = this.#filterCall(filter, src, windowTop, dst, y0, width, height, y0, y1, layout);
+    this.bytes(src, window.length).set(window);
+    return { run, output: () => this.bytes(dst, outLength).slice() };
+  }
+
+  /**
+   * As filterShared in image/shared.ts, with the same bands, barrier and progress counter. The picture is in the
+   * page's SharedArrayBuffer, outside this module's memory, so each band is copied in (with its halo) and its rows
+   * copied back out.
+   */
+  filterShared(
+    filter: Filter,
+    buffers: SharedFilterBuffers,
+    width: number,
+    height: number,
+    bands: readonly (readonly [number, number])[],
+    worker: number,
+    workers: number,
+  ): number {
+    const { input, output, scratch, control } = buffers;
+    const mine = bands.filter((_, j) => Math.floor((j * workers) / bands.length) === worker);
+    const stride = width * 4;
+    let done = 0;
+    const finished = () => {
+      done++;
+      Atomics.add(control, PROGRESS, 1);
+    };
+    try {
+      checkFilter(filter);
+      if (filter.name !== 'gaussian') {
+        const halo = haloRows(filter);
+        for (const [y0, y1] of mine) {
+          const top = Math.max(0, y0 - halo);
+          const bottom = Math.min(height, y1 + halo);
+          const rows = this.filterBand(
+            filter,
+            input.subarray(top * stride, bottom * stride),
+            top,
+            width,
+            height,
+            y0,
+            y1,
+          );
+          output.set(rows, y0 * stride);
+          finished();
+        }
+        return done;
+      }
+      if (!scratch) throw new TypeError('the Gaussian needs a 16-bit scratch picture');
+      const weights = gaussianWeights(filter.sigma);
+      const radius = (weights.length - 1) >> 1;
+      for (const [y0, y1] of mine) {
+        scratch.set(this.#gaussianHorizontal(input, weights, width, y0, y1), y0 * stride);
+        finished();
+      }
+      barrierWait(control, workers);
+      for (const [y0, y1] of mine) {
+        const top = Math.max(0, y0 - radius);
+        const bottom = Math.min(height, y1 + radius);
+        const rows = this.#gaussianVertical(scratch, top, bottom, weights, width, height, y0, y1);
+        output.set(rows, y0 * stride);
+        finished();
+      }
+      return done;
+    } catch (error) {
+      barrierFail(control);
+      throw error;
+    }
+  }
+
+  /** A view of `length` bytes at `at`; made afresh each time, since growing memory replaces its buffer. */
+  bytes(at: number, length: number): Uint8ClampedArray {
+    return new Uint8ClampedArray(this.memory.buffer, at, length);
+  }
+
+  /** Writes the weights at `at` (after the memory has grown). */
+  #weights(at: number, weights: Int32Array): void {
+    new Int32Array(this.memory.buffer, at, weights.length).set(weights);
+  }
+
+  /**
+   * Takes the filter's scratch memory, grows the memory, and returns the call that filters rows [y0, y1) from
+   * `src` (picture rows [srcTop, …)) into `dst` (rows [dstTop, …)).
+   */
+  #filterCall(
+    filter: Filter,
+    src: number,
+    srcTop: number,
+    dst: number,
+    dstTop: number,
+    width: number,
+    height: number,
+    y0: number,
+    y1: number,
+    layout: Layout,
+  ): () => void {
+    const k = this.exports;
+    const stride = width * 4;
+    const at = (ptr: number, y: number, top: number) => ptr + (y - top) * stride;
+    switch (filter.name) {
+      case 'grayscale':
+      case 'invert': {
+        layout.grow(this.memory);
+        const kernel = filter.name === 'grayscale' ? k.grayscale : k.invert;
+        return () => kernel(at(src, y0, srcTop), at(dst, y0, dstTop), (y1 - y0) * width);
+      }
+      case 'box': {
+        const columns = layout.take(stride * 4);
+        layout.grow(this.memory);
+        return () => k.box(src, srcTop, dst, dstTop, width, height, y0, y1, filter.radius, columns);
+      }
+      case 'sharpen':
+        layout.grow(this.memory);
+        return () => k.sharpen(src, srcTop, dst, dstTop, width, height, y0, y1);
+      case 'sobel': {
+        const top = clamp(y0 - 1, height);
+        const bottom = clamp(y1, height) + 1;
+        const lum = layout.take((bottom - top) * width);
+        layout.grow(this.memory);
+        return () => {
+          k.lumaRows(src, srcTop, lum, width, top, bottom);
+          k.sobel(lum, top, dst, dstTop, width, height, y0, y1);
+        };
+      }
+      case 'gaussian': {
+        const weights = gaussianWeights(filter.sigma);
+        const radius = (weights.length - 1) >> 1;
+        const top = Math.max(0, y0 - radius);
+        const bottom = Math.min(height, y1 + radius);
+        const w = layout.take(weights.length * 4);
+        const middle = layout.take((bottom - top) * stride * 2);
+        const padded = layout.take((stride + 8 * radius) * 4);
+        const rows = layout.take(weights.length * 4);
+        layout.grow(this.memory);
+        this.#weights(w, weights);
+        return () => {
+          k.gaussianHorizontal(src, srcTop, middle, top, width, top, bottom, w, radius, padded);
+          k.gaussianVertical(middle, top, dst, dstTop, width, height, y0, y1, w, radius, rows);
+        };
+      }
+    }
+  }
+
+  /** Horizontal Gaussian pass of picture rows [y0, y1) of a shared input: their 16-bit rows. */
+  #gaussianHorizontal(input: Uint8ClampedArray, weights: Int32Array, width: number, y0: number, y1: number) {
+    const stride = width * 4;
+    const radius = (weights.length - 1) >> 1;
+    const layout = new Layout();
+    const src = layout.take((y1 - y0) * stride);
+    const dst = layout.take((y1 - y0) * stride * 2);
+    const w = layout.take(weights.length * 4);
+    const padded = layout.take((stride + 8 * radius) * 4);
+    layout.grow(this.memory);
+    this.#weights(w, weights);
+    this.bytes(src, (y1 - y0) * stride).set(input.subarray(y0 * stride, y1 * stride));
+    this.exports.gaussianHorizontal(src, y0, dst, y0, width, y0, y1, w, radius, padded);
+    return new Uint16Array(this.memory.buffer, dst, (y1 - y0) * stride);
+  }
+
+  /** Vertical Gaussian pass of rows [y0, y1) from the shared 16-bit rows [top, bottom): their bytes. */
+  #gaussianVertical(
+    scratch: Uint16Array,
+    top: number,
+    bottom: number,
+    weights: Int32Array,
+    width: number,
+    height: number,
+    y0: number,
+    y1: number,
+  ) {
+    const stride = width * 4;
+    const radius = (weights.length - 1) >> 1;
+    const layout = new Layout();
+    const src = layout.take((bottom - top) * stride * 2);
+    const dst = layout.take((y1 - y0) * stride);
+    const w = layout.take(weights.length * 4);
+    const rows = layout.take(weights.length * 4);
+    layout.grow(this.memory);
+    this.#weights(w, weights);
+    new Uint16Array(this.memory.buffer, src, (bottom - top) * stride).set(
+      scratch.subarray(top * stride, bottom * stride),
+    );
+    this.exports.gaussianVertical(src, top, dst, y0, width, height, y0, y1, w, radius, rows);
+    return this.bytes(dst, (y1 - y0) * stride);
+  }
+}
