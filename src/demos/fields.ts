@@ -1,6 +1,7 @@
 /** Settings that several demos share: which worker counts to sweep, how many repetitions, a task's parameters. */
 import { defaultWorkerCounts, parseWorkerCounts } from '../measure/workerCounts';
-import { integer, text, type TextSetting } from '../settings';
+import { BACKEND_LABELS } from '../../workers/kernels/backend';
+import { choice, integer, text, type ChoiceSetting, type TextSetting } from '../settings';
 import type { Task } from '../tasks/task';
 
 /** Timed runs per count: enough to see the spread, few enough to stay quick. */
@@ -46,22 +47,37 @@ export const paramKey = (taskId: string, key: string) => `${taskId}-${key}`;
 
 /**
  * A setting for every parameter of every task, checked by the task's own validation and applying only while its
- * task is chosen (in the `task` setting), so that a demo offering several tasks keeps what was typed for each.
+ * task is chosen (in the `task` setting), so that a demo offering several tasks keeps what was typed for each; and,
+ * for a task that more than JavaScript can run, the choice of its kernels' backend.
  */
-export function taskParameters(tasks: Readonly<Record<string, AnyTask>>): Record<string, TextSetting<string>> {
-  const fields: Record<string, TextSetting<string>> = {};
+export function taskParameters(
+  tasks: Readonly<Record<string, AnyTask>>,
+): Record<string, TextSetting<string> | ChoiceSetting<string>> {
+  const fields: Record<string, TextSetting<string> | ChoiceSetting<string>> = {};
   for (const task of Object.values(tasks)) {
+    const when = (raw: Readonly<Record<string, string | boolean>>) => raw.task === task.id;
     for (const parameter of task.parameters) {
       const key = parameter.key;
       fields[paramKey(task.id, key)] = text({
         label: parameter.label,
         help: parameter.help,
         default: task.defaults[key] ?? '',
-        when: (raw) => raw.task === task.id,
+        when,
         parse: (raw) => {
           const validation = task.validate({ ...task.defaults, [key]: raw });
           return validation.ok ? { ok: true, value: raw } : { ok: false, error: validation.errors[key] ?? 'invalid' };
         },
+      });
+    }
+    if (task.backends && task.backends.length > 1) {
+      fields[paramKey(task.id, 'backend')] = choice({
+        label: 'Kernels in',
+        options: task.backends.map((backend: keyof typeof BACKEND_LABELS) => ({
+          value: backend,
+          label: BACKEND_LABELS[backend],
+        })),
+        default: 'js',
+        when,
       });
     }
   }
@@ -75,5 +91,6 @@ export function taskRaw(task: AnyTask, values: Readonly<Record<string, unknown>>
 
 /** The keys of the chosen task's parameter settings, in order, for the form. */
 export function taskParameterKeys(task: AnyTask): string[] {
-  return task.parameters.map((parameter: { key: string }) => paramKey(task.id, parameter.key));
+  const keys = task.parameters.map((parameter: { key: string }) => paramKey(task.id, parameter.key));
+  return task.backends && task.backends.length > 1 ? [...keys, paramKey(task.id, 'backend')] : keys;
 }

@@ -25,6 +25,8 @@ export interface ChoiceSetting<V extends string> {
   help: string;
   options: readonly { value: V; label: string }[];
   default: V;
+  /** Whether the choice applies, given the other fields. */
+  when?: (raw: Readonly<Record<string, string | boolean>>) => boolean;
   parse(raw: string): Parsed<V>;
 }
 
@@ -95,7 +97,7 @@ export function text<T>(
 
 /** One of a fixed set of values. Looked up by own entries only: "constructor" is not a choice. */
 export function choice<V extends string>(
-  options: Common & { options: readonly { value: V; label: string }[]; default: V },
+  options: Common & Pick<ChoiceSetting<V>, 'when'> & { options: readonly { value: V; label: string }[]; default: V },
 ): ChoiceSetting<V> {
   const values = new Set<string>(options.options.map((option) => option.value));
   return {

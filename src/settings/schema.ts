@@ -21,7 +21,7 @@ export function parseSettings<S extends Schema>(schema: S, raw: RawValues<S>, re
       continue;
     }
     // A field that does not apply keeps its default, whatever was typed in it.
-    const applies = field.kind !== 'text' || !field.when || field.when(raw);
+    const applies = !field.when || field.when(raw);
     const parsed = field.parse(applies ? String(value) : field.default);
     if (parsed.ok) values[key] = parsed.value;
     else errors[key] = parsed.error;

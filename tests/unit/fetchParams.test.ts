@@ -5,7 +5,7 @@ import { parseSettings, type RawValues } from '../../src/settings';
 
 /** The demo's settings as typed, read by its schema: the run's parameters, or a message per field that is wrong. */
 function validateFetch(raw: RawValues<ReturnType<typeof fetchSchema>>) {
-  const result = parseSettings(fetchSchema(), raw, refineFetch);
+  const result = parseSettings(fetchSchema(), raw, refineFetch('https://playground.example'));
   return result.ok ? { ok: true, params: fetchParams(result.values) } : result;
 }
 

@@ -101,7 +101,7 @@ describe('task parameters as settings', () => {
   const fields = taskParameters(TASKS);
 
   it('gives every parameter of every task its own setting, with the task default', () => {
-    expect(defaultsOf(fields)).toEqual({ 'sum-n': '100000000', 'fib-n': '30', 'fib-k': '16' });
+    expect(defaultsOf(fields)).toEqual({ 'sum-n': '100000000', 'sum-backend': 'js', 'fib-n': '30', 'fib-k': '16' });
   });
 
   it("checks a value with the task's own validation", () => {

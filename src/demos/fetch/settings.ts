@@ -1,3 +1,4 @@
+import { classifyAddress } from '../../fetch/addressSafety';
 import {
   FETCH_DEFAULTS,
   FETCH_LIMITS,
@@ -84,11 +85,18 @@ export function fetchSchema() {
 
 export type FetchSchema = ReturnType<typeof fetchSchema>;
 
-/** Your own URL needs an address. */
-export function refineFetch(values: Values<FetchSchema>): Errors<FetchSchema> {
-  if (values.source !== 'url') return {};
-  const url = parseHttpUrl(values.url);
-  return url.ok ? {} : { url: url.error };
+/**
+ * Your own URL needs an address, and one this page may send requests to: never a private, loopback or link-local
+ * host (a link could otherwise aim a visitor's browser at their router or a cloud metadata service).
+ */
+export function refineFetch(pageOrigin: string) {
+  return (values: Values<FetchSchema>): Errors<FetchSchema> => {
+    if (values.source !== 'url') return {};
+    const url = parseHttpUrl(values.url);
+    if (!url.ok) return { url: url.error };
+    const verdict = classifyAddress(values.url, pageOrigin);
+    return verdict.kind === 'refused' ? { url: verdict.reason } : {};
+  };
 }
 
 /** What a run needs, from valid settings: the strategy as one value, the failure rate from 0 to 1. */

@@ -1,3 +1,4 @@
+import { allowedRequests, classifyAddress, type AddressVerdict } from '../../fetch/addressSafety';
 import type { Environment } from '../../environment';
 import type { FetchRaw } from '../../fetch/params';
 import { requesterFor, type Target } from '../../fetch/requesters';
@@ -13,7 +14,7 @@ import { serviceWorker } from '../../hosting/serviceWorker.svelte';
 import type { ResultTable } from '../../measure/export';
 import { median } from '../../measure/stats';
 import { JobRunner } from '../../run/jobRunner.svelte';
-import { Settings } from '../../settings';
+import { linkedValues, Settings } from '../../settings';
 import { meta } from './meta';
 import { fetchParams, fetchSchema, refineFetch, type FetchSchema } from './settings';
 
@@ -58,7 +59,34 @@ export class FetchState {
   #runs = 0;
 
   constructor(readonly env: Environment) {
-    this.settings = new Settings(meta.id, fetchSchema(), { refine: refineFetch });
+    this.settings = new Settings(meta.id, fetchSchema(), { refine: refineFetch(location.origin) });
+    this.#linkedUrl = linkedValues(meta.id)?.url;
+  }
+
+  /** The address the page's link set, which the visitor has not typed and so must see and confirm once. */
+  readonly #linkedUrl: string | boolean | undefined;
+  /** The other host the visitor agreed to send requests to. */
+  confirmedHost = $state<string | null>(null);
+
+  /** Where the requests would go now, as the address check sees it (null for this site's own endpoint). */
+  get verdict(): AddressVerdict | null {
+    return this.settings.raw.source === 'url' ? classifyAddress(this.settings.raw.url, location.origin) : null;
+  }
+
+  /** The other host a link's address points at, until the visitor confirms it; null when nothing waits. */
+  get hostToConfirm(): string | null {
+    const verdict = this.verdict;
+    if (verdict?.kind !== 'foreign' || this.settings.raw.url !== this.#linkedUrl) return null;
+    return verdict.host === this.confirmedHost ? null : verdict.host;
+  }
+
+  /** Requests per run to another host are capped; what the run will send, and whether that is fewer than asked. */
+  get requestCap(): { sends: number; capped: boolean } | null {
+    const result = this.settings.result;
+    const verdict = this.verdict;
+    if (!result.ok || !verdict) return null;
+    const sends = allowedRequests(verdict, result.values.n);
+    return { sends, capped: sends < result.values.n };
   }
 
   /** Where the requests go: the user's URL, the service worker's latency endpoint, or a small file of this site. */
@@ -84,8 +112,9 @@ export class FetchState {
   /** Sends the requests; resolves once the run has ended, however it ended. */
   async run(): Promise<void> {
     const result = this.settings.result;
-    if (!result.ok || this.runner.blockedBy) return;
-    const params = fetchParams(result.values);
+    if (!result.ok || this.runner.blockedBy || this.hostToConfirm) return;
+    // To another host, at most the cap: the page says so beside the Send button.
+    const params = { ...fetchParams(result.values), n: this.requestCap?.sends ?? result.values.n };
     const target = this.target;
     const settings = { ...this.settings.raw };
     const id = ++this.#runs;

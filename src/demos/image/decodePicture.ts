@@ -1,3 +1,4 @@
+import { declaresTooManyPixels, peekPictureHeader, tooLargeMessage } from '../../image/pictureHeader';
 import type { Picture } from '../../image/picture';
 
 /** Files above this are refused before decoding: a browser tab's memory is finite. */
@@ -27,6 +28,9 @@ export async function decodePicture(file: File): Promise<Decoded> {
   if (file.size > MAX_FILE_MB * 1024 * 1024) {
     throw new PictureError(`${name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_FILE_MB} MB.`);
   }
+  // A small file can declare a huge picture (a decompression bomb): refuse it from its header, before decoding.
+  const header = await peekPictureHeader(file);
+  if (header && declaresTooManyPixels(header)) throw new PictureError(tooLargeMessage(name, header));
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });

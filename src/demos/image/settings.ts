@@ -1,5 +1,7 @@
 import { FILTER_NAMES, MAX_BOX_RADIUS, MAX_SIGMA, MIN_SIGMA } from '../../../workers/kernels/image/filter';
+import { BACKEND_LABELS } from '../../../workers/kernels/backend';
 import { FILTER_LABELS } from '../../image/filterParams';
+import { FILTER_BACKENDS } from '../../image/filterRun';
 import { MODE_LABELS, MODES, modeUnavailable } from '../../image/modes';
 import { choice, decimal, integer } from '../../settings';
 import { repetitions, workerCounts } from '../fields';
@@ -38,6 +40,11 @@ export function imageSchema(cores: number, crossOriginIsolated: boolean) {
         label: MODE_LABELS[mode],
       })),
       default: 'copy',
+    }),
+    backend: choice({
+      label: 'Kernels in',
+      options: FILTER_BACKENDS.map((backend) => ({ value: backend, label: BACKEND_LABELS[backend] })),
+      default: 'js',
     }),
     workers: workerCounts(cores, { upToTwiceTheCores: false }),
     bands: integer({

@@ -1,3 +1,4 @@
+import { BACKEND_LABELS } from '../../../workers/kernels/backend';
 import type { Environment } from '../../environment';
 import { describeFilter, filterFrom } from '../../image/filterParams';
 import { runFilter } from '../../image/filterRun';
@@ -88,8 +89,8 @@ export class ImageState {
     const filter = filterFrom(values.filter, values);
     const input = this.picture;
     const work = megapixels(input);
-    const text = `${describeFilter(filter)} on ${this.pictureLabel} (${input.width}×${input.height})`;
-    const setup = `${this.#pictureId}|${text}|${values.bands}`;
+    const text = `${describeFilter(filter)} in ${BACKEND_LABELS[values.backend]} on ${this.pictureLabel} (${input.width}×${input.height})`;
+    const setup = `${this.#pictureId}|${text}|${values.bands}|${values.backend}`;
     const settings = { ...this.settings.raw };
     for (const mode of modes ?? [values.mode]) {
       this.runningMode = mode;
@@ -97,7 +98,8 @@ export class ImageState {
       const shared = this.#shared ?? undefined;
       const sweep = await this.runner.run((signal, onProgress) =>
         modeSweep({
-          run: (context) => runFilter(context, input, filter, mode, context.pool.size * values.bands, shared),
+          run: (context) =>
+            runFilter(context, input, filter, mode, context.pool.size * values.bands, shared, values.backend),
           equal: equalBytes,
           keep: (bytes) => bytes.slice(),
           workerCounts: values.workers,
