@@ -73,6 +73,7 @@ export async function runProducerConsumer(
     signal: options.signal,
     timeLimitMs: options.timeLimitMs,
     lastPicture: picture,
+    onTerminate: () => run.abort(),
   });
   let timer: ReturnType<typeof setInterval> | undefined;
   try {
@@ -105,6 +106,8 @@ interface Outcome {
 
 interface Run {
   start(group: WorkerGroup): Promise<Outcome>;
+  /** Wakes every worker blocked on the queue into an error, so none lingers after terminate. */
+  abort(): void;
   picture(): Omit<QueuePicture, 'elapsedMs'>;
 }
 
@@ -119,6 +122,7 @@ function sharedRun(params: ProducerConsumerParams): Run {
   const log = new SharedArrayBuffer(2 * slots * Int32Array.BYTES_PER_ELEMENT);
   const role = roleOf(p);
   return {
+    abort: () => queue.abort(),
     picture: () => ({
       queue: queue.snapshot(),
       slots: Math.max(queue.capacity, 1) <= MAX_DRAWN_SLOTS ? queue.occupiedSlots() : null,
@@ -174,6 +178,8 @@ function messageRun(params: ProducerConsumerParams): Run {
       return value;
     });
   return {
+    // Message-passing workers wait in their event loop, not in Atomics.wait: terminate stops them at once.
+    abort: () => {},
     picture: () => ({
       queue: broker.snapshot(),
       slots: null,

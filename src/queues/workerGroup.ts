@@ -14,6 +14,11 @@ export interface GroupOptions {
   /** The picture a TimeLimitError carries: the last thing the run reported. */
   lastPicture?: () => unknown;
   createWorker?: () => Worker;
+  /**
+   * Called first whenever the group is terminated: runs abort their shared queues here, because Chromium lets a
+   * worker blocked in `Atomics.wait` live on for up to ~2 s after `terminate()`, still able to take items.
+   */
+  onTerminate?: () => void;
 }
 
 /**
@@ -30,6 +35,7 @@ export class WorkerGroup {
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #onAbort = () => this.#fail(new CancelledError());
+  readonly #onTerminate: (() => void) | undefined;
 
   constructor(size: number, options: GroupOptions = {}) {
     const create = options.createWorker ?? spawnQueueWorker;
@@ -46,6 +52,7 @@ export class WorkerGroup {
     this.#alive = size;
     this.remotes = this.#workers.map((worker) => wrap<QueueWorkerApi>(worker));
     this.#signal = options.signal;
+    this.#onTerminate = options.onTerminate;
     if (options.signal?.aborted) this.#onAbort();
     options.signal?.addEventListener('abort', this.#onAbort, { once: true });
     const limit = options.timeLimitMs ?? Infinity;
@@ -71,6 +78,7 @@ export class WorkerGroup {
 
   /** Terminates every worker; safe to call more than once. */
   terminate(): void {
+    this.#onTerminate?.();
     clearTimeout(this.#timer);
     this.#signal?.removeEventListener('abort', this.#onAbort);
     for (const worker of this.#workers) worker.terminate();

@@ -129,7 +129,9 @@ describe('p producers and c consumers around one bounded queue', () => {
         consumeCostUs: 0,
         sentinels: 2,
       };
-      const error = await runProducerConsumer(params, mode, { ...isolated, timeLimitMs: 2000 }).catch((e: unknown) => e);
+      const error = await runProducerConsumer(params, mode, { ...isolated, timeLimitMs: 2000 }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(TimeLimitError);
       const last = (error as TimeLimitError<QueuePicture>).last!;
       const consumers = last.workers.filter((w) => w.role === 'consumer');

@@ -27,6 +27,8 @@ const ARRIVED = 5;
 /** Bumped when an item leaves or the queue closes: wakes putters waiting for room or for their receiver. */
 const LEFT = 6;
 const CAPACITY = 7;
+/** Set by `abort`: every call, waiting or not, throws at once. */
+const ABORTED = 8;
 const HEADER_WORDS = 16;
 
 /** The most slots a queue may have (the ring is 4 bytes per slot). */
@@ -50,6 +52,18 @@ export class QueueClosedError extends Error {
   override name = 'QueueClosedError';
   constructor() {
     super('put on a closed queue');
+  }
+}
+
+/**
+ * The run was stopped. Terminating a worker is not enough to stop it at once: Chromium lets a worker blocked in
+ * `Atomics.wait` live on for up to about two seconds after `terminate()` (measured: it still took items 1.5 s
+ * later), so a stopped run first aborts its queues, which wakes every sleeper into this error.
+ */
+export class QueueAbortedError extends Error {
+  override name = 'QueueAbortedError';
+  constructor() {
+    super('the queue was aborted');
   }
 }
 
@@ -193,6 +207,7 @@ export class SharedQueue {
     const deadline = Date.now() + timeoutMs;
     let unfinished: number;
     while ((unfinished = Atomics.load(this.#words, UNFINISHED)) !== 0) {
+      if (this.aborted) throw new QueueAbortedError();
       const left = deadline - Date.now();
       if (left <= 0) throw new QueueTimeoutError('join');
       this.#hooks?.onWait('join');
@@ -206,6 +221,7 @@ export class SharedQueue {
     let unfinished: number;
     while ((unfinished = Atomics.load(this.#words, UNFINISHED)) !== 0) {
       signal?.throwIfAborted();
+      if (this.aborted) throw new QueueAbortedError();
       const result = Atomics.waitAsync(this.#words, UNFINISHED, unfinished, 50);
       if (result.async) await result.value;
     }
@@ -218,6 +234,18 @@ export class SharedQueue {
     this.#bump(ARRIVED);
     this.#bump(LEFT);
     this.#unlock();
+  }
+
+  /** Stops everything: every call now throws QueueAbortedError, and every sleeper wakes to throw it. */
+  abort(): void {
+    Atomics.store(this.#words, ABORTED, 1);
+    for (const word of [ARRIVED, LEFT, UNFINISHED, LOCK]) Atomics.notify(this.#words, word);
+    this.#bump(ARRIVED);
+    this.#bump(LEFT);
+  }
+
+  get aborted(): boolean {
+    return Atomics.load(this.#words, ABORTED) === 1;
   }
 
   get closed(): boolean {
@@ -308,8 +336,13 @@ export class SharedQueue {
     }
   }
 
+  /** Takes the lock; on an aborted queue, releases it again and throws. */
   #lock(): void {
     lockWord(this.#words, LOCK, this.#canWait);
+    if (Atomics.load(this.#words, ABORTED) === 1) {
+      this.#unlock();
+      throw new QueueAbortedError();
+    }
   }
 
   #unlock(): void {
