@@ -54,7 +54,9 @@ export function makeSite(params: SiteParams): Site {
     page(index) {
       if (!Number.isInteger(index) || index < 0 || index >= params.pages) return null;
       const random = seededRandom(mix(params.seed, index));
-      const count = drawInteger(random, 0, Math.round(2 * params.meanLinks));
+      // The start page links to as many pages as any page may, so the crawl does not die out at the door.
+      const most = Math.round(2 * params.meanLinks);
+      const count = index === 0 ? most : drawInteger(random, 0, most);
       const links = Array.from({ length: count }, () =>
         random() < params.brokenShare
           ? params.pages + drawInteger(random, 0, 999)
