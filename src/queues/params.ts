@@ -21,14 +21,19 @@ export const PRODUCER_CONSUMER_LIMITS = {
   consumeCostUs: { min: 0, max: 100_000 },
 } as const;
 
+/**
+ * A producer three times as fast as its consumer: the buffer fills, then the producer blocks (backpressure). Two
+ * workers, so that on a 2-core machine neither waits for a core (busy workers beyond the cores are time-sliced,
+ * and a woken worker can wait milliseconds for its turn).
+ */
 export const PRODUCER_CONSUMER_DEFAULTS: ProducerConsumerParams = {
-  producers: 2,
-  consumers: 2,
+  producers: 1,
+  consumers: 1,
   capacity: 8,
-  items: 2000,
-  produceCostUs: 200,
-  consumeCostUs: 400,
-  sentinels: 2,
+  items: 1000,
+  produceCostUs: 100,
+  consumeCostUs: 300,
+  sentinels: 1,
 };
 
 /** The first thing wrong with the parameters, in words for the page; null when all are in bounds. */

@@ -29,6 +29,8 @@ const LEFT = 6;
 const CAPACITY = 7;
 /** Set by `abort`: every call, waiting or not, throws at once. */
 const ABORTED = 8;
+/** How many threads sleep on ARRIVED and on LEFT: a bump with nobody asleep skips the notify (a global lock in V8). */
+const SLEEPERS = { [ARRIVED]: 9, [LEFT]: 10 } as Record<number, number>;
 const HEADER_WORDS = 16;
 
 /** The most slots a queue may have (the ring is 4 bytes per slot). */
@@ -239,9 +241,8 @@ export class SharedQueue {
   /** Stops everything: every call now throws QueueAbortedError, and every sleeper wakes to throw it. */
   abort(): void {
     Atomics.store(this.#words, ABORTED, 1);
+    for (const word of [ARRIVED, LEFT]) Atomics.add(this.#words, word, 1);
     for (const word of [ARRIVED, LEFT, UNFINISHED, LOCK]) Atomics.notify(this.#words, word);
-    this.#bump(ARRIVED);
-    this.#bump(LEFT);
   }
 
   get aborted(): boolean {
@@ -313,19 +314,26 @@ export class SharedQueue {
     return { done: false, value, ticket };
   }
 
+  /** Under the lock: changes the word sleepers wait on, and wakes them if there are any. */
   #bump(word: number): void {
     Atomics.add(this.#words, word, 1);
-    Atomics.notify(this.#words, word);
+    if (Atomics.load(this.#words, SLEEPERS[word]!) > 0) Atomics.notify(this.#words, word);
   }
 
   /** Called with the lock held; returns with it held, after one sleep on `word` (or a change already made). */
   #sleep(word: number, reason: WaitReason, deadline: number, operation: string): void {
     const seen = Atomics.load(this.#words, word);
-    this.#unlock();
     const left = deadline - Date.now();
-    if (left <= 0) throw new QueueTimeoutError(operation);
+    if (left <= 0) {
+      this.#unlock();
+      throw new QueueTimeoutError(operation);
+    }
+    // Counted as asleep before the lock is released, so a bump after the release is sure to notify.
+    Atomics.add(this.#words, SLEEPERS[word]!, 1);
+    this.#unlock();
     this.#hooks?.onWait(reason);
     Atomics.wait(this.#words, word, seen, left);
+    Atomics.sub(this.#words, SLEEPERS[word]!, 1);
     this.#hooks?.onWake(reason);
     this.#lock();
   }
