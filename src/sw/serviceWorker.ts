@@ -3,10 +3,12 @@
  * app's root by scripts/serviceWorkerPlugin.ts. It does two jobs:
  * - adds COOP/COEP/CORP to same-origin responses, so that a host that cannot send headers (GitHub Pages) still
  *   serves a cross-origin isolated page after one reload;
- * - answers the latency endpoint `api/delay` of the async fetch demo, so that demo needs no server.
+ * - answers the latency endpoint `api/delay` of the async fetch demo, and the queues demo's synthetic site
+ *   `api/site/page/<n>` for its crawler, so neither needs a server.
  */
 import { answerDelay, DELAY_PATH } from '../fetch/latency';
 import { servedHeaders } from '../hosting/headers';
+import { answerSitePage, SITE_PATH } from '../queues/siteEndpoint';
 
 // The service-worker types are not in the DOM lib this project compiles against; these are the parts used here.
 interface ExtendableEvent extends Event {
@@ -39,6 +41,10 @@ worker.addEventListener('fetch', (event) => {
   if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
   if (url.pathname === new URL(DELAY_PATH, worker.registration.scope).pathname) {
     event.respondWith(answerDelay(url, request.signal).then(withServedHeaders));
+    return;
+  }
+  if (url.pathname.startsWith(new URL(SITE_PATH, worker.registration.scope).pathname)) {
+    event.respondWith(answerSitePage(url, request.signal).then(withServedHeaders));
     return;
   }
   event.respondWith(fetch(request).then(withServedHeaders));
