@@ -219,10 +219,9 @@ export class SharedQueue {
   }
 
   /** Resolves when every item ever put has been marked done: the page's `join`, which must not block. */
-  async joinAsync(signal?: AbortSignal): Promise<void> {
+  async joinAsync(): Promise<void> {
     let unfinished: number;
     while ((unfinished = Atomics.load(this.#words, UNFINISHED)) !== 0) {
-      signal?.throwIfAborted();
       if (this.aborted) throw new QueueAbortedError();
       const result = Atomics.waitAsync(this.#words, UNFINISHED, unfinished, 50);
       if (result.async) await result.value;
