@@ -3,7 +3,8 @@
  * app's root by scripts/serviceWorkerPlugin.ts. It does three jobs:
  * - adds COOP/COEP/CORP (and the CSP, where the host sends none) to same-origin responses, so that a host that
  *   cannot send headers (GitHub Pages) still serves a cross-origin isolated page after one reload;
- * - answers the latency endpoint `api/delay` of the async fetch demo, so that demo needs no server;
+ * - answers the latency endpoint `api/delay` of the async fetch demo, and the queues demo's synthetic site
+ *   `api/site/page/<n>` for its crawler, so neither needs a server;
  * - keeps the built app (pages, scripts, workers, styles) in a cache named after its version, so that it opens
  *   offline after one visit (src/sw/precache.ts).
  *
@@ -14,6 +15,7 @@
  */
 import { answerDelay, DELAY_PATH } from '../fetch/latency';
 import { servedHeaders } from '../hosting/headers';
+import { answerSitePage, SITE_PATH } from '../queues/siteEndpoint';
 import { cacheName, precachedFile, staleCaches, type PrecacheManifest } from './precache';
 
 /** The build's file list (null under `vite dev`, which keeps nothing: its modules change on every edit). */
@@ -104,6 +106,10 @@ worker.addEventListener('fetch', (event) => {
   if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
   if (url.pathname === new URL(DELAY_PATH, worker.registration.scope).pathname) {
     event.respondWith(answerDelay(url, request.signal).then(withServedHeaders));
+    return;
+  }
+  if (url.pathname.startsWith(new URL(SITE_PATH, worker.registration.scope).pathname)) {
+    event.respondWith(answerSitePage(url, request.signal).then(withServedHeaders));
     return;
   }
   const file = cache ? precachedFile(request, worker.registration.scope, kept) : null;
