@@ -5,18 +5,33 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 /**
- * The layers, lowest first: kernels ← tasks ← pool ← measure ← experiments (image, lab, fetch, gpu) ← settings and runs ←
+ * The layers, lowest first: kernels ← tasks ← pool ← measure ← experiments (image, lab, fetch, gpu, queues) ← settings and runs ←
  * demos ← the UI shell. A module may import from its own layer and those below, never from above: the rule below
  * names, for each folder, the folders it must not reach.
  */
 const ABOVE = {
-  tasks: ['pool', 'measure', 'image', 'lab', 'fetch', 'hosting', 'settings', 'run', 'demos', 'ui'],
-  pool: ['measure', 'image', 'lab', 'fetch', 'hosting', 'settings', 'run', 'demos', 'ui'],
-  measure: ['image', 'lab', 'fetch', 'hosting', 'settings', 'run', 'demos', 'ui'],
+  tasks: [
+    'pool',
+    'measure',
+    'image',
+    'lab',
+    'fetch',
+    'queues',
+    'machines',
+    'gpu',
+    'hosting',
+    'settings',
+    'run',
+    'demos',
+    'ui',
+  ],
+  pool: ['measure', 'image', 'lab', 'fetch', 'queues', 'machines', 'gpu', 'hosting', 'settings', 'run', 'demos', 'ui'],
+  measure: ['image', 'lab', 'fetch', 'queues', 'machines', 'gpu', 'hosting', 'settings', 'run', 'demos', 'ui'],
   gpu: ['lab', 'fetch', 'hosting', 'settings', 'run', 'demos', 'ui'],
   image: ['hosting', 'settings', 'run', 'demos', 'ui'],
   lab: ['hosting', 'settings', 'run', 'demos', 'ui'],
   fetch: ['hosting', 'settings', 'run', 'demos', 'ui'],
+  queues: ['hosting', 'settings', 'run', 'demos', 'ui'],
   settings: ['demos', 'ui'],
   run: ['demos', 'ui'],
 };
