@@ -3,10 +3,21 @@ import type { WasmBackend } from './kernels/backend';
 import { runJob, type Job, type KernelName, type KernelResult } from './kernels';
 import { servePool, wallClock } from './poolServer';
 import { runWasmJob } from './wasm/job';
+import type { WasmKernels } from './wasm/kernels';
 import { wasmKernels, type WasmReady } from './wasm/load';
 
+/** Each WebAssembly backend's module once loaded and warmed: later jobs run on it at once. */
+const loaded = new Map<WasmBackend, WasmKernels>();
+
 // The pool speaks its own small protocol (src/pool/protocol.ts); it listens first, so comlink never sees its messages.
-servePool();
+servePool({
+  prepare: (job) => {
+    const backend = job.backend;
+    if (!backend || backend === 'js' || loaded.has(backend)) return undefined;
+    return wasmKernels(backend).then(({ kernels }) => void loaded.set(backend, kernels));
+  },
+  run: (job) => (job.backend && job.backend !== 'js' ? runWasmJob(loaded.get(job.backend)!, job) : runJob(job)),
+});
 
 export interface JobOutcome<R> {
   value: R;

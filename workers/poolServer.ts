@@ -1,5 +1,5 @@
 import { Flag, isPoolMessage, Op, type Reply, type Request } from '../src/pool/protocol';
-import { runJob } from './kernels';
+import { runJob, type Job } from './kernels';
 
 /** The worker's clock on the page's time base: both add their own `timeOrigin`, so times from any worker compare. */
 const origin = performance.timeOrigin;
@@ -11,11 +11,21 @@ interface WorkerScope {
   addEventListener(type: 'message' | 'messageerror', listener: (event: MessageEvent) => void): void;
 }
 
+/** How this worker runs a job: the JavaScript kernels unless told otherwise. */
+export interface JobHandler {
+  run(job: Job): unknown;
+  /** Work to finish before a job's clock starts (a WebAssembly module to load and warm), or undefined if none. */
+  prepare?(job: Job): Promise<void> | undefined;
+}
+
 /**
  * Answers the pool's messages (src/pool/protocol.ts) in this worker. Registered before any other listener (comlink's),
  * it stops a pool message from reaching them, so a chunk pays for one listener and one reply.
  */
-export function servePool(scope: WorkerScope = self as unknown as WorkerScope): void {
+export function servePool(
+  handler: JobHandler = { run: runJob },
+  scope: WorkerScope = self as unknown as WorkerScope,
+): void {
   const reply = (message: Reply, transfer?: Transferable[]) =>
     transfer ? scope.postMessage(message, transfer) : scope.postMessage(message);
 
@@ -28,11 +38,21 @@ export function servePool(scope: WorkerScope = self as unknown as WorkerScope): 
     const id = request[1];
     const job = request[2];
     const flags = request[3];
+    const preparing = handler.prepare?.(job);
+    if (preparing)
+      preparing.then(
+        () => execute(id, job, flags),
+        (error: unknown) => replyFailed(id, error),
+      );
+    else execute(id, job, flags);
+  });
+
+  function execute(id: number, job: Job, flags: number): void {
     const timed = (flags & Flag.Timed) !== 0;
     let value: unknown;
     const startedAt = timed ? wallClock() : 0;
     try {
-      value = runJob(job);
+      value = handler.run(job);
     } catch (error) {
       return replyFailed(id, error);
     }
@@ -45,7 +65,7 @@ export function servePool(scope: WorkerScope = self as unknown as WorkerScope): 
       // The result cannot be cloned (a function, a DOM object…): say so, rather than leave the chunk waiting.
       replyFailed(id, new Error(`its result could not be sent back to the page: ${String(error)}`));
     }
-  });
+  }
 
   // A job this worker could not deserialize: the pool has one chunk running here, so it knows which one failed.
   scope.addEventListener('messageerror', () => reply([Op.Unreadable]));
