@@ -267,7 +267,7 @@ export class Broker {
       for (const machineId of machines) {
         let job: JobRecord | undefined;
         while (cursor < this.#queue.length && !job) {
-          const candidate = this.#jobs.get(this.#queue[cursor++]);
+          const candidate = this.#jobs.get(this.#queue[cursor++] ?? '');
           if (candidate?.state !== 'queued') continue;
           if (candidate.notBefore > now) waiting.push(candidate.id);
           else job = candidate;

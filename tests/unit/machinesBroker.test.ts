@@ -45,7 +45,7 @@ describe('Broker', () => {
     const broker = new Broker(config);
     broker.enqueue(specs(3), 0);
     broker.heartbeat('a', info(1), [], 0);
-    expect(broker.dispatch(0)[0].jobs[0].id).toBe('r/0');
+    expect(broker.dispatch(0)[0]?.jobs[0]?.id).toBe('r/0');
     broker.heartbeat('b', info(1), [], 500);
     broker.dispatch(500); // b takes r/1
     broker.heartbeat('b', info(1), ['r/1'], 900);
@@ -85,7 +85,7 @@ describe('Broker', () => {
     let now = 0;
     for (let attempt = 1; attempt <= 3; attempt++) {
       const [assignment] = broker.dispatch(now);
-      expect(assignment.jobs[0].attempt).toBe(attempt);
+      expect(assignment?.jobs[0]?.attempt).toBe(attempt);
       expect(broker.fail('a', 'r/0', attempt, 'boom', now + 10)).toBe(attempt <= 2 ? 'retry' : 'failed');
       notBefore.push(broker.job('r/0')!.notBefore - (now + 10));
       // Not before the backoff has passed:
@@ -194,9 +194,9 @@ describe('Broker', () => {
         if (roll < 0.01) join();
         else if (roll < 0.02) {
           const live = machines.filter((m) => m.alive);
-          if (live.length > 1) live[drawInteger(random, 0, live.length - 1)].alive = false; // crash
+          if (live.length > 1) live[drawInteger(random, 0, live.length - 1)]!.alive = false; // crash
         } else if (roll < 0.03) {
-          const victim = machines[drawInteger(random, 0, machines.length - 1)];
+          const victim = machines[drawInteger(random, 0, machines.length - 1)]!;
           victim.frozenUntil = now + drawInteger(random, 500, 3000); // past the lease, sometimes
         }
         if (machines.every((m) => !m.alive)) join();
