@@ -69,7 +69,7 @@ async function settledMonitor(
     ({ run, total }) => {
       const monitor = (window as unknown as MachinesWindow).machines.monitor();
       const status = monitor?.runs.find((r) => r.run === run);
-      return status && status.states.finished === total && monitor.machines.every((m) => m.inFlight === 0)
+      return monitor && status && status.states.finished === total && monitor.machines.every((m) => m.inFlight === 0)
         ? { monitor, status }
         : undefined;
     },
