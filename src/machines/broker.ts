@@ -1,4 +1,5 @@
 import type { Job } from '../../workers/kernels';
+import { Deque } from './deque';
 import {
   DEFAULT_CONFIG,
   type BrokerConfig,
@@ -132,11 +133,16 @@ const NO_COUNTERS: Counters = {
   ignoredMessages: 0,
 };
 
+/** Where an attempt starts on the timeline: when it began running, or else when it was handed out. */
+const startOf = (job: JobRecord) => (Number.isFinite(job.runningSince) ? job.runningSince : job.startedAt);
+
 export class Broker {
   readonly config: BrokerConfig;
   readonly #jobs = new Map<JobId, JobRecord>();
   /** Queued ids in order; ids of jobs no longer queued are skipped lazily when met. */
-  #queue: JobId[] = [];
+  #queue = new Deque<JobId>();
+  /** Queued ids waiting out a backoff, in no order; they join the back of the queue when it ends. */
+  #delayed: JobId[] = [];
   readonly #machines = new Map<MachineId, MachineRecord>();
   /** Ids of started jobs, so lease and time-limit checks never scan finished work. */
   readonly #started = new Set<JobId>();
@@ -152,7 +158,7 @@ export class Broker {
       this.#jobs.set(job.id, { ...job, errors: [...job.errors] });
       if (job.state === 'started') this.#started.add(job.id);
     }
-    this.#queue = snapshot.queue.filter((id) => this.#jobs.get(id)?.state === 'queued');
+    this.#queue = new Deque(snapshot.queue.filter((id) => this.#jobs.get(id)?.state === 'queued'));
     for (const machine of snapshot.machines)
       this.#machines.set(machine.id, { ...machine, recent: [...machine.recent] });
     this.#events = [...snapshot.events];
@@ -164,7 +170,7 @@ export class Broker {
       version: 1,
       config: { ...this.config },
       jobs: [...this.#jobs.values()].map((job) => ({ ...job, errors: [...job.errors] })),
-      queue: this.#queue.filter((id) => this.#jobs.get(id)?.state === 'queued'),
+      queue: [...this.#queue.toArray(), ...this.#delayed].filter((id) => this.#jobs.get(id)?.state === 'queued'),
       machines: [...this.#machines.values()].map((machine) => ({ ...machine, recent: [...machine.recent] })),
       counters: { ...this.counters },
       events: [...this.#events],
@@ -187,6 +193,7 @@ export class Broker {
         machine: undefined,
         leaseUntil: Number.NaN,
         startedAt: Number.NaN,
+        runningSince: Number.NaN,
         notBefore: now,
         enqueuedAt: now,
         finishedAt: Number.NaN,
@@ -194,7 +201,7 @@ export class Broker {
         errors: [],
         executions: 0,
       });
-      this.#queue.push(spec.id);
+      this.#queue.pushBack(spec.id);
       accepted++;
     }
     this.counters.enqueued += accepted;
@@ -259,24 +266,22 @@ export class Broker {
       if (holder !== undefined && free.has(holder)) free.set(holder, (free.get(holder) ?? 0) - 1);
     }
     const out = new Map<MachineId, Delivery[]>();
-    const waiting: JobId[] = [];
-    let cursor = 0;
+    const due = this.#delayed.filter((id) => (this.#jobs.get(id)?.notBefore ?? 0) <= now);
+    if (due.length > 0) {
+      this.#delayed = this.#delayed.filter((id) => (this.#jobs.get(id)?.notBefore ?? 0) > now);
+      for (const id of due) this.#queue.pushBack(id);
+    }
     let machines = [...free.entries()].filter(([, slots]) => slots > 0).map(([id]) => id);
-    while (machines.length > 0 && cursor < this.#queue.length) {
+    while (machines.length > 0 && this.#queue.size > 0) {
       const next: MachineId[] = [];
       for (const machineId of machines) {
-        let job: JobRecord | undefined;
-        while (cursor < this.#queue.length && !job) {
-          const candidate = this.#jobs.get(this.#queue[cursor++] ?? '');
-          if (candidate?.state !== 'queued') continue;
-          if (candidate.notBefore > now) waiting.push(candidate.id);
-          else job = candidate;
-        }
+        const job = this.#nextReady(now);
         if (!job) break;
         job.state = 'started';
         job.machine = machineId;
         job.attempts++;
         job.startedAt = now;
+        job.runningSince = Number.NaN;
         job.leaseUntil = now + this.config.leaseMs;
         this.#started.add(job.id);
         this.counters.deliveries++;
@@ -287,15 +292,15 @@ export class Broker {
           attempt: job.attempts,
           timeLimitMs: job.timeLimitMs ?? this.config.timeLimitMs,
         };
-        out.set(machineId, [...(out.get(machineId) ?? []), delivery]);
+        const batch = out.get(machineId);
+        if (batch) batch.push(delivery);
+        else out.set(machineId, [delivery]);
         const left = (free.get(machineId) ?? 0) - 1;
         free.set(machineId, left);
         if (left > 0) next.push(machineId);
       }
       machines = next;
     }
-    // Jobs still waiting out their backoff keep their place ahead of the rest.
-    this.#queue = [...waiting, ...this.#queue.slice(cursor)];
     return [...out.entries()].map(([machine, jobs]) => ({ machine, jobs }));
   }
 
@@ -314,7 +319,7 @@ export class Broker {
     if (!job) return 'unknown';
     const machine = this.#touch(machineId, now);
     job.executions++;
-    const start = job.machine === machineId && job.attempts === attempt ? job.startedAt : Number.NaN;
+    const start = job.machine === machineId && job.attempts === attempt ? startOf(job) : Number.NaN;
     if (job.state === 'finished') {
       this.counters.duplicates++;
       if (machine) machine.duplicates++;
@@ -350,6 +355,13 @@ export class Broker {
     return 'recorded';
   }
 
+  /** The machine put the attempt on a core: its time limit starts now. */
+  running(machineId: MachineId, jobId: JobId, attempt: number, now: number): void {
+    const job = this.#jobs.get(jobId);
+    this.#touch(machineId, now);
+    if (job?.state === 'started' && job.attempts === attempt && job.machine === machineId) job.runningSince = now;
+  }
+
   /** An attempt failed on its machine (the kernel threw, the worker crashed). Stale attempts are only counted. */
   fail(
     machineId: MachineId,
@@ -379,7 +391,7 @@ export class Broker {
       const job = this.#jobs.get(jobId);
       if (!job?.machine) continue;
       const limit = job.timeLimitMs ?? this.config.timeLimitMs;
-      if (now - job.startedAt > limit) {
+      if (now - job.runningSince > limit) {
         revocations.push({ machine: job.machine, job: job.id, attempt: job.attempts });
         this.counters.timeLimits++;
         this.#attemptFailed(job, 'time limit', `ran past its time limit of ${limit} ms`, now);
@@ -433,7 +445,7 @@ export class Broker {
   /** The earliest time a backoff ends, so a host can sleep until then; NaN when no job waits. */
   nextWake(): number {
     let wake = Number.NaN;
-    for (const id of this.#queue) {
+    for (const id of this.#delayed) {
       const job = this.#jobs.get(id);
       if (job?.state === 'queued' && !(job.notBefore >= wake)) wake = job.notBefore;
     }
@@ -450,6 +462,17 @@ export class Broker {
       dropped++;
     }
     return dropped;
+  }
+
+  /** The first queued job whose backoff is over; jobs still waiting move aside to the delayed list. */
+  #nextReady(now: number): JobRecord | undefined {
+    for (let id = this.#queue.shift(); id !== undefined; id = this.#queue.shift()) {
+      const job = this.#jobs.get(id);
+      if (job?.state !== 'queued') continue;
+      if (job.notBefore <= now) return job;
+      this.#delayed.push(id);
+    }
+    return undefined;
   }
 
   #touch(id: MachineId, now: number): MachineRecord | undefined {
@@ -472,7 +495,7 @@ export class Broker {
     const machine = job.machine;
     this.#started.delete(job.id);
     if (machine !== undefined) {
-      this.#timelineEntry({ job: job.id, attempt: job.attempts, machine, start: job.startedAt, end: now, outcome });
+      this.#timelineEntry({ job: job.id, attempt: job.attempts, machine, start: startOf(job), end: now, outcome });
     }
     if (outcome === 'lease expired') {
       this.counters.leaseExpiries++;
@@ -493,11 +516,11 @@ export class Broker {
     this.counters.retries++;
     if (outcome === 'lease expired') {
       job.notBefore = now;
-      this.#queue.unshift(job.id);
+      this.#queue.pushFront(job.id);
     } else {
       const delay = Math.min(this.config.backoffMs * 2 ** (job.attempts - 1), this.config.maxBackoffMs);
       job.notBefore = now + delay;
-      this.#queue.push(job.id);
+      this.#delayed.push(job.id);
     }
     this.#event(
       now,

@@ -92,11 +92,16 @@ export function hostBroker({
         case 'heartbeat':
           current.heartbeat(message.from, message.info, message.running, at);
           break;
+        case 'started':
+          for (const [job, attempt] of message.jobs) current.running(message.from, job, attempt, at);
+          break;
         case 'done':
           current.complete(message.from, message.job, message.attempt, message.value, at);
+          for (const [job, attempt] of message.started) current.running(message.from, job, attempt, at);
           break;
         case 'failed':
           current.fail(message.from, message.job, message.attempt, message.error, at);
+          for (const [job, attempt] of message.started) current.running(message.from, job, attempt, at);
           break;
         case 'leave':
           current.leave(message.from, at);

@@ -1,13 +1,7 @@
 import { createPool, type Pool } from '../pool';
+import type { Delivery } from './broker';
 import type { Endpoint, Hub, NetworkOptions } from './bus';
-import {
-  parseMessage,
-  PROTOCOL,
-  type AssignMessage,
-  type DoneMessage,
-  type FailedMessage,
-  type Monitor,
-} from './protocol';
+import { parseMessage, PROTOCOL, type AssignMessage, type Monitor, type StartedList } from './protocol';
 import type { JobId, MachineId } from './types';
 
 /**
@@ -37,7 +31,10 @@ export interface MachineView {
   label: string;
   cores: number;
   status: MachineStatus;
+  /** Jobs on a core now. */
   running: { job: JobId; attempt: number }[];
+  /** Jobs delivered (prefetched) and waiting for a core. */
+  waiting: number;
   done: number;
   failed: number;
   /** Clusters heard on the channel that are not this one: a tab opened with a stale cluster id says so. */
@@ -45,8 +42,10 @@ export interface MachineView {
 }
 
 interface Running {
-  attempt: number;
+  delivery: Delivery;
   abort: AbortController;
+  /** On a core (submitted to the pool), rather than waiting in the machine's own queue. */
+  onCore: boolean;
 }
 
 export class Machine {
@@ -59,7 +58,9 @@ export class Machine {
   readonly #ownsPool: boolean;
   readonly #endpoint: Endpoint;
   readonly #cluster: string;
+  /** Every job it holds a lease on, waiting or on a core, in delivery order. */
   readonly #running = new Map<JobId, Running>();
+  #onCores = 0;
   readonly #otherClusters = new Set<string>();
   readonly #listeners = new Set<(view: MachineView) => void>();
   #status: MachineStatus = 'waiting for a broker';
@@ -101,7 +102,10 @@ export class Machine {
       label: this.label,
       cores: this.cores,
       status: this.#status,
-      running: [...this.#running].map(([job, { attempt }]) => ({ job, attempt })),
+      running: [...this.#running.values()]
+        .filter((r) => r.onCore)
+        .map(({ delivery }) => ({ job: delivery.id, attempt: delivery.attempt })),
+      waiting: [...this.#running.values()].filter((r) => !r.onCore).length,
       done: this.#done,
       failed: this.#failed,
       otherClusters: [...this.#otherClusters],
@@ -174,7 +178,10 @@ export class Machine {
     else if (message.type === 'assign' && message.to === this.id) this.#run(message);
     else if (message.type === 'revoke' && message.to === this.id) {
       const running = this.#running.get(message.job);
-      if (running?.attempt === message.attempt) running.abort.abort();
+      if (running?.delivery.attempt === message.attempt) {
+        running.abort.abort();
+        if (!running.onCore) this.#running.delete(message.job);
+      }
     }
   }
 
@@ -187,38 +194,45 @@ export class Machine {
 
   #run({ jobs }: AssignMessage): void {
     for (const delivery of jobs) {
-      if (this.#running.get(delivery.id)?.attempt === delivery.attempt) continue; // the same delivery, heard twice
-      const abort = new AbortController();
-      this.#running.set(delivery.id, { attempt: delivery.attempt, abort });
-      this.#changed();
-      this.#pool.submit(delivery.job, { signal: abort.signal }).then(
-        (value) =>
-          this.#settle(delivery.id, delivery.attempt, {
-            type: 'done',
-            from: this.id,
-            job: delivery.id,
-            attempt: delivery.attempt,
-            value,
-          }),
-        (error: unknown) =>
-          this.#settle(delivery.id, delivery.attempt, {
-            type: 'failed',
-            from: this.id,
-            job: delivery.id,
-            attempt: delivery.attempt,
-            error: error instanceof Error ? error.message : String(error),
-          }),
-      );
+      if (this.#running.get(delivery.id)?.delivery.attempt === delivery.attempt) continue; // the same delivery, heard twice
+      this.#running.set(delivery.id, { delivery, abort: new AbortController(), onCore: false });
     }
+    const started = this.#pump();
+    if (started.length > 0) this.#endpoint.post({ type: 'started', from: this.id, jobs: started });
   }
 
-  #settle(job: JobId, attempt: number, report: DoneMessage | FailedMessage): void {
-    if (this.#status === 'stopped') return;
-    if (this.#running.get(job)?.attempt === attempt) this.#running.delete(job);
-    if (report.type === 'done') this.#done++;
-    else this.#failed++;
-    this.#endpoint.post(report);
+  /**
+   * Puts waiting jobs on free cores, oldest first, and returns them for the broker: the machine keeps its own queue
+   * instead of the pool's, so that a prefetched job's time limit only runs once it really runs.
+   */
+  #pump(): StartedList {
+    const started: StartedList = [];
+    for (const running of this.#running.values()) {
+      if (this.#onCores >= this.cores) break;
+      if (running.onCore) continue;
+      running.onCore = true;
+      this.#onCores++;
+      const { id: job, attempt } = running.delivery;
+      started.push([job, attempt]);
+      this.#pool.submit(running.delivery.job, { signal: running.abort.signal }).then(
+        (value) => this.#settle(running, { type: 'done', value }),
+        (error: unknown) =>
+          this.#settle(running, { type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
     this.#changed();
+    return started;
+  }
+
+  #settle(running: Running, outcome: { type: 'done'; value: unknown } | { type: 'failed'; error: string }): void {
+    if (this.#status === 'stopped') return;
+    const { id: job, attempt } = running.delivery;
+    this.#onCores--;
+    if (this.#running.get(job) === running) this.#running.delete(job);
+    if (outcome.type === 'done') this.#done++;
+    else this.#failed++;
+    const started = this.#pump();
+    this.#endpoint.post({ ...outcome, from: this.id, job, attempt, started });
   }
 
   #setStatus(status: MachineStatus): void {

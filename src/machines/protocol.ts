@@ -21,6 +21,17 @@ export interface DoneMessage {
   job: JobId;
   attempt: number;
   value: unknown;
+  /** The jobs that took the freed core (one message per job, not two). */
+  started: StartedList;
+}
+/** Attempts that left the machine's own queue for a core, as [job, attempt]: the broker starts their time limits. */
+export type StartedList = [JobId, number][];
+
+/** Sent when jobs start on an idle machine; a machine that was busy says it with its next result instead. */
+export interface StartedMessage {
+  type: 'started';
+  from: MachineId;
+  jobs: StartedList;
 }
 export interface FailedMessage {
   type: 'failed';
@@ -28,6 +39,7 @@ export interface FailedMessage {
   job: JobId;
   attempt: number;
   error: string;
+  started: StartedList;
 }
 export interface LeaveMessage {
   type: 'leave';
@@ -94,7 +106,7 @@ export interface Monitor {
 }
 
 export type ToBroker =
-  HeartbeatMessage | DoneMessage | FailedMessage | LeaveMessage | EnqueueMessage | FetchResultsMessage;
+  HeartbeatMessage | StartedMessage | DoneMessage | FailedMessage | LeaveMessage | EnqueueMessage | FetchResultsMessage;
 export type FromBroker = AssignMessage | RevokeMessage | ResultsMessage | MonitorMessage;
 export type Message = ToBroker | FromBroker;
 
@@ -119,13 +131,22 @@ const isSpec: Check = (value) =>
   isString(value.run) &&
   isJob(value.job) &&
   (value.timeLimitMs === undefined || isCount(value.timeLimitMs));
+const isStartedList: Check = (value) =>
+  Array.isArray(value) && value.every((pair) => Array.isArray(pair) && isString(pair[0]) && isCount(pair[1]));
 const isDelivery: Check = (value) => isSpec(value) && isCount((value as Record<string, unknown>).attempt);
 
 /** The fields each message type must have, and what each must look like. */
 const SHAPES: Record<Message['type'], Record<string, Check>> = {
   heartbeat: { from: isString, info: isInfo, running: isStrings },
-  done: { from: isString, job: isString, attempt: isCount, value: () => true },
-  failed: { from: isString, job: isString, attempt: isCount, error: (value) => typeof value === 'string' },
+  started: { from: isString, jobs: isStartedList },
+  done: { from: isString, job: isString, attempt: isCount, value: () => true, started: isStartedList },
+  failed: {
+    from: isString,
+    job: isString,
+    attempt: isCount,
+    error: (value) => typeof value === 'string',
+    started: isStartedList,
+  },
   leave: { from: isString },
   enqueue: { from: isString, jobs: (value) => Array.isArray(value) && value.every(isSpec) },
   'fetch-results': { from: isString, run: isString },

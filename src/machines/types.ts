@@ -29,8 +29,13 @@ export interface JobRecord extends JobSpec {
   machine: MachineId | undefined;
   /** Broker clock (ms): when the current lease runs out unless a heartbeat renews it. */
   leaseUntil: number;
-  /** Broker clock (ms): when the current attempt was handed out; the time limit counts from here. */
+  /** Broker clock (ms): when the current attempt was handed out. */
   startedAt: number;
+  /**
+   * Broker clock (ms): when the machine said the current attempt began running on a core (a prefetched job may wait
+   * on its machine first); the time limit counts from here. NaN until then.
+   */
+  runningSince: number;
   /** Broker clock (ms): a retried job waits in the queue until then (exponential backoff). */
   notBefore: number;
   enqueuedAt: number;

@@ -105,13 +105,17 @@ describe('Broker', () => {
     broker.enqueue(specs(1), 0);
     broker.heartbeat('a', info(1), [], 0);
     broker.dispatch(0);
-    broker.heartbeat('a', info(1), ['r/0'], 250);
-    expect(broker.tick(300)).toEqual([]);
-    expect(broker.tick(301)).toEqual([{ machine: 'a', job: 'r/0', attempt: 1 }]);
-    expect(broker.job('r/0')).toMatchObject({ state: 'queued', notBefore: 401 });
+    // Prefetched: it waits on its machine, and the limit does not run yet.
+    broker.heartbeat('a', info(1), ['r/0'], 400);
+    expect(broker.tick(400)).toEqual([]);
+    broker.running('a', 'r/0', 1, 500);
+    broker.heartbeat('a', info(1), ['r/0'], 750);
+    expect(broker.tick(800)).toEqual([]);
+    expect(broker.tick(801)).toEqual([{ machine: 'a', job: 'r/0', attempt: 1 }]);
+    expect(broker.job('r/0')).toMatchObject({ state: 'queued', notBefore: 901 });
     expect(broker.counters.timeLimits).toBe(1);
     // The revoked attempt's failure report arrives later: stale, counted, changes nothing.
-    expect(broker.fail('a', 'r/0', 1, 'cancelled', 320)).toBe('stale');
+    expect(broker.fail('a', 'r/0', 1, 'cancelled', 820)).toBe('stale');
     expect(broker.counters.staleFailures).toBe(1);
   });
 
