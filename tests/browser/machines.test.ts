@@ -6,6 +6,8 @@ import { measureRecovery, measureThroughput } from '../../src/machines/measure';
 import { memoryStore } from '../../src/machines/store';
 import { indexedDbStore } from '../../src/machines/store';
 import { Broker } from '../../src/machines/broker';
+import { runBatch } from '../../src/machines/batch';
+import { fibTask } from '../../src/tasks/fib';
 import { seededRandom } from '../../src/random';
 
 /**
@@ -35,6 +37,14 @@ describe('a simulated cluster', () => {
     expect(done.reduce((a, b) => a + b, 0)).toBe(30);
     expect(done.every((count) => count > 0)).toBe(true); // every machine took a share
     expect(machines.map((machine) => machine.view().status)).toEqual(['connected', 'connected', 'connected']);
+  });
+
+  it('runs a playground task as a batch whose merged result equals the single-machine result', async () => {
+    const { client } = await cluster({ machines: 2, cores: 1 });
+    const outcome = await runBatch(client, 'task', fibTask, { n: 22, k: 24 }, 8);
+    expect(outcome.equal).toBe(true);
+    expect(outcome.result).toEqual(Array.from({ length: 24 }, () => fib(22)));
+    expect(outcome.run.values).toHaveLength(8);
   });
 
   it('retries a job whose kernel throws, with backoff, then lists it as failed with its message', async () => {
