@@ -174,3 +174,38 @@ test('every tab closed mid-run: the next client resumes from IndexedDB, nothing 
   // What was finished before the crash was not run again as a new result.
   expect(before.runs[0]!.states.finished).toBeLessThan(30);
 });
+
+test('the broker’s tab closed mid-run: a machine tab takes the lock and resumes the broker from IndexedDB', async ({
+  context,
+}) => {
+  const id = cluster();
+  const client = await openClient(context, id);
+  const machines = await openMachines(context, id, 2);
+  await machinesJoined(client, 2);
+  const ns = batch(30);
+  startRun(client, 'run-1', ns).catch(() => {}); // the page goes away under it
+  await client.waitForFunction(() => {
+    const states = (window as unknown as MachinesWindow).machines.monitor()?.runs[0]?.states;
+    return states !== undefined && states.finished >= 3;
+  });
+  await client.close();
+  // One of the machine tabs was next in line for the lock.
+  await expect
+    .poll(async () => {
+      const hosts = await Promise.all(
+        machines.map((page) =>
+          page.evaluate(() => Boolean((window as unknown as MachinesWindow).machines.host.broker)),
+        ),
+      );
+      return hosts.filter(Boolean).length;
+    })
+    .toBe(1);
+  const again = await context.newPage();
+  await again.goto(url('client', id));
+  const result = await startRun(again, 'run-1', ns);
+  expectExactResults(result, ns);
+  const { monitor } = await settledMonitor(again, 'run-1', ns.length);
+  expect(monitor.broker.resumed).toBe(true);
+  expect(monitor.counters.enqueued).toBe(30);
+  expect(monitor.machines.reduce((sum, m) => sum + m.done, 0)).toBe(30);
+});
