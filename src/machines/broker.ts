@@ -452,16 +452,21 @@ export class Broker {
     return wake;
   }
 
-  /** Drops a run's jobs (a client clearing a finished run), so the store does not grow without bound. */
-  forget(run: string): number {
-    let dropped = 0;
+  /**
+   * Drops a run's jobs (a client cancelling it, or clearing a finished one: Celery's `revoke`), so the store does
+   * not grow without bound. Returns the attempts still running, for their machines to stop.
+   */
+  forget(run: string): Revocation[] {
+    const revocations: Revocation[] = [];
     for (const [id, job] of this.#jobs) {
       if (job.run !== run) continue;
+      if (job.state === 'started' && job.machine !== undefined) {
+        revocations.push({ machine: job.machine, job: id, attempt: job.attempts });
+      }
       this.#jobs.delete(id);
       this.#started.delete(id);
-      dropped++;
     }
-    return dropped;
+    return revocations;
   }
 
   /** The first queued job whose backoff is over; jobs still waiting move aside to the delayed list. */

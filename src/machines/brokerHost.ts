@@ -109,6 +109,11 @@ export function hostBroker({
         case 'enqueue':
           current.enqueue(message.jobs, at);
           break;
+        case 'forget-run':
+          for (const { machine, job, attempt } of current.forget(message.run)) {
+            endpoint.post({ type: 'revoke', to: machine, job, attempt });
+          }
+          break;
         case 'fetch-results': {
           const jobs = current.jobs(message.run);
           endpoint.post({

@@ -1,4 +1,5 @@
 import type { Job } from '../../workers/kernels';
+import { CancelledError } from '../pool';
 import type { Endpoint, Hub, NetworkOptions } from './bus';
 import { parseMessage, type Monitor, type ResultsMessage, type RunStatus } from './protocol';
 import type { JobSpec } from './types';
@@ -104,7 +105,8 @@ export class Client {
         : undefined;
       const onAbort = () => {
         finish();
-        reject(signal?.reason);
+        // The pool's CancelledError, so a run controller shows "cancelled", not a failure. The jobs stay queued.
+        reject(new CancelledError('the client stopped waiting; the jobs stay on the queue'));
       };
       signal?.addEventListener('abort', onAbort);
       const finish = () => {
@@ -114,8 +116,14 @@ export class Client {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       };
-      enqueue();
+      if (signal?.aborted) onAbort();
+      else enqueue();
     });
+  }
+
+  /** Drops a run from the broker (its results too), stopping its running jobs. */
+  forget(run: string): void {
+    this.#endpoint.post({ type: 'forget-run', from: this.id, run });
   }
 
   close(): void {

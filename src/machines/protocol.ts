@@ -57,6 +57,13 @@ export interface FetchResultsMessage {
   run: string;
 }
 
+/** To the broker, from a client: drop a run's jobs, stopping those running (Celery's `revoke`). */
+export interface ForgetRunMessage {
+  type: 'forget-run';
+  from: string;
+  run: string;
+}
+
 /** From the broker, to one machine: jobs to run, or an attempt to stop. */
 export interface AssignMessage {
   type: 'assign';
@@ -150,6 +157,7 @@ const SHAPES: Record<Message['type'], Record<string, Check>> = {
   leave: { from: isString },
   enqueue: { from: isString, jobs: (value) => Array.isArray(value) && value.every(isSpec) },
   'fetch-results': { from: isString, run: isString },
+  'forget-run': { from: isString, run: isString },
   assign: { to: isString, jobs: (value) => Array.isArray(value) && value.every(isDelivery) },
   revoke: { to: isString, job: isString, attempt: isCount },
   results: { to: isString, run: isString, values: Array.isArray, failed: Array.isArray },

@@ -147,6 +147,17 @@ describe('Broker', () => {
     expect(broker.job('r/0')).toMatchObject({ state: 'finished', value: 'late' });
   });
 
+  it('forgets a run: its jobs are gone, its running attempts are revoked, other runs stay', () => {
+    const broker = new Broker(config);
+    broker.enqueue(specs(3, 'a'), 0);
+    broker.enqueue(specs(2, 'b'), 0);
+    broker.heartbeat('m', info(1), [], 0);
+    broker.dispatch(0);
+    expect(broker.forget('a')).toEqual([{ machine: 'm', job: 'a/0', attempt: 1 }]);
+    expect(broker.jobs().map((job) => job.id)).toEqual(['b/0', 'b/1']);
+    expect(broker.dispatch(1)).toEqual([{ machine: 'm', jobs: [expect.objectContaining({ id: 'b/0' })] }]);
+  });
+
   it('a machine that leaves gives its jobs back at once', () => {
     const broker = new Broker(config);
     broker.enqueue(specs(2), 0);
