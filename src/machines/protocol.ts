@@ -113,7 +113,14 @@ export interface Monitor {
 }
 
 export type ToBroker =
-  HeartbeatMessage | StartedMessage | DoneMessage | FailedMessage | LeaveMessage | EnqueueMessage | FetchResultsMessage;
+  | HeartbeatMessage
+  | StartedMessage
+  | DoneMessage
+  | FailedMessage
+  | LeaveMessage
+  | EnqueueMessage
+  | FetchResultsMessage
+  | ForgetRunMessage;
 export type FromBroker = AssignMessage | RevokeMessage | ResultsMessage | MonitorMessage;
 export type Message = ToBroker | FromBroker;
 
