@@ -15,3 +15,4 @@ export { measureRecovery, measureThroughput, type RecoveryFigure, type Throughpu
 export type { Monitor, RunStatus } from './protocol';
 export { indexedDbStore, memoryStore, type SnapshotStore } from './store';
 export { CONFIG_BOUNDS, DEFAULT_CONFIG, validateConfig, type BrokerConfig, type JobSpec, type JobState } from './types';
+export { startClient, startMachine, type ClientSession, type MachineSession } from './session';

@@ -1,9 +1,6 @@
 import type { Job } from '../../../workers/kernels';
-import { hostBroker } from '../brokerHost';
-import { createHub } from '../bus';
-import { Client, type RunResult } from '../client';
-import { Machine } from '../machine';
-import { indexedDbStore } from '../store';
+import type { RunResult } from '../client';
+import { startClient, startMachine } from '../session';
 import { readMachinesQuery } from './query';
 
 /**
@@ -17,10 +14,10 @@ if (!query.ok) {
   status.textContent = `Bad link: ${query.errors.join('; ')}`;
 } else {
   const { role, cluster, cores, config } = query.value;
-  const hub = createHub(cluster);
-  const host = hostBroker({ hub, store: indexedDbStore, config });
-  const client = role === 'client' ? new Client({ hub }) : undefined;
-  const machine = role === 'machine' ? new Machine({ hub, cores }) : undefined;
+  const session = role === 'client' ? startClient({ cluster, config }) : startMachine({ cluster, cores, config });
+  const { host } = session;
+  const client = 'client' in session ? session.client : undefined;
+  const machine = 'machine' in session ? session.machine : undefined;
 
   const show = () => {
     const lines = [`${role} of cluster ${cluster}${host.broker ? ' — hosting the broker' : ''}`];
