@@ -409,6 +409,11 @@ export class Broker {
     return revocations;
   }
 
+  /** Changes the promises from now on: leases and time limits already running keep the terms they were given. */
+  configure(config: Partial<BrokerConfig>): void {
+    Object.assign(this.config, config);
+  }
+
   /** Counts a malformed or foreign message the transport ignored. */
   ignored(): void {
     this.counters.ignoredMessages++;

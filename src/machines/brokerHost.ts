@@ -109,6 +109,9 @@ export function hostBroker({
         case 'enqueue':
           current.enqueue(message.jobs, at);
           break;
+        case 'configure':
+          current.configure(message.config);
+          break;
         case 'forget-run':
           for (const { machine, job, attempt } of current.forget(message.run)) {
             endpoint.post({ type: 'revoke', to: machine, job, attempt });

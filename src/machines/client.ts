@@ -2,7 +2,7 @@ import type { Job } from '../../workers/kernels';
 import { CancelledError } from '../pool';
 import type { Endpoint, Hub, NetworkOptions } from './bus';
 import { parseMessage, type Monitor, type ResultsMessage, type RunStatus } from './protocol';
-import type { JobSpec } from './types';
+import type { BrokerConfig, JobSpec } from './types';
 
 /** A run's outcome from the result backend: each job's value in the order they were enqueued, and the failed ones. */
 export interface RunResult {
@@ -119,6 +119,11 @@ export class Client {
       if (signal?.aborted) onAbort();
       else enqueue();
     });
+  }
+
+  /** New broker settings from now on (the broker checks them against their bounds). */
+  configure(config: Partial<BrokerConfig>): void {
+    this.#endpoint.post({ type: 'configure', from: this.id, config });
   }
 
   /** Drops a run from the broker (its results too), stopping its running jobs. */

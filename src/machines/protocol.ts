@@ -1,5 +1,5 @@
 import type { BrokerEvent, Counters, Delivery, MachineInfo, MachineRecord, TimelineEntry } from './broker';
-import type { BrokerConfig, JobId, JobSpec, JobState, MachineId } from './types';
+import { validateConfig, type BrokerConfig, type JobId, type JobSpec, type JobState, type MachineId } from './types';
 
 /**
  * The whole wire format between clients, machines and the broker, in one place: a union of messages with a `type`.
@@ -62,6 +62,13 @@ export interface ForgetRunMessage {
   type: 'forget-run';
   from: string;
   run: string;
+}
+
+/** To the broker, from a client: new broker settings (checked against their bounds; a bad one is ignored). */
+export interface ConfigureMessage {
+  type: 'configure';
+  from: string;
+  config: Partial<BrokerConfig>;
 }
 
 /** From the broker, to one machine: jobs to run, or an attempt to stop. */
@@ -165,6 +172,7 @@ const SHAPES: Record<Message['type'], Record<string, Check>> = {
   enqueue: { from: isString, jobs: (value) => Array.isArray(value) && value.every(isSpec) },
   'fetch-results': { from: isString, run: isString },
   'forget-run': { from: isString, run: isString },
+  configure: { from: isString, config: (value) => isRecord(value) && validateConfig(value).ok },
   assign: { to: isString, jobs: (value) => Array.isArray(value) && value.every(isDelivery) },
   revoke: { to: isString, job: isString, attempt: isCount },
   results: { to: isString, run: isString, values: Array.isArray, failed: Array.isArray },

@@ -32,6 +32,7 @@ describe('parseMessage', () => {
       'a job without a kernel',
       envelope({ type: 'enqueue', from: 'c', jobs: [{ id: 'r/0', run: 'r', job: { args: [] } }] }),
     ],
+    ['a configuration out of bounds', envelope({ type: 'configure', from: 'c', config: { leaseMs: 1 } })],
     ['bad started pairs', envelope({ type: 'started', from: 'm', jobs: [['r/0', 'one']] })],
   ])('ignores %s', (_, data) => {
     expect(parseMessage(data, 'c')).toBeUndefined();
