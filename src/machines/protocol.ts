@@ -127,7 +127,8 @@ export type ToBroker =
   | LeaveMessage
   | EnqueueMessage
   | FetchResultsMessage
-  | ForgetRunMessage;
+  | ForgetRunMessage
+  | ConfigureMessage;
 export type FromBroker = AssignMessage | RevokeMessage | ResultsMessage | MonitorMessage;
 export type Message = ToBroker | FromBroker;
 
