@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Deque } from '../../src/machines/deque';
 import { readMachinesQuery } from '../../src/machines/page/query';
 import { parseMessage, PROTOCOL } from '../../src/machines/protocol';
+import { machineTrace } from '../../src/machines/timeline';
 
 const envelope = (message: object, cluster = 'c') => ({ ...message, protocol: PROTOCOL, cluster });
 
@@ -75,5 +76,25 @@ describe('Deque', () => {
     for (let item = deque.shift(); item !== undefined; item = deque.shift()) out.push(item);
     expect(out).toEqual(Array.from({ length: 4999 }, (_, i) => i + 1));
     expect(deque.size).toBe(0);
+  });
+});
+
+describe('machineTrace', () => {
+  it('draws each attempt of a run in its machine’s lane, the failed ones as failed', () => {
+    const trace = machineTrace(
+      [
+        { job: 'r/0', attempt: 1, machine: 'b', start: 10, end: 20, outcome: 'done' },
+        { job: 'r/1', attempt: 1, machine: 'a', start: 10, end: 30, outcome: 'lease expired' },
+        { job: 'other/0', attempt: 1, machine: 'a', start: 10, end: 30, outcome: 'done' },
+        { job: 'r/1', attempt: 2, machine: 'b', start: 30, end: 35, outcome: 'duplicate' },
+      ],
+      [{ id: 'a' }, { id: 'b' }],
+      'r',
+    );
+    expect(trace.map(({ chunk, worker, status }) => [chunk, worker, status])).toEqual([
+      [0, 1, 'done'],
+      [1, 0, 'failed'],
+      [1, 1, 'done'],
+    ]);
   });
 });
