@@ -16,3 +16,5 @@ export type { Monitor, RunStatus } from './protocol';
 export { indexedDbStore, memoryStore, type SnapshotStore } from './store';
 export { CONFIG_BOUNDS, DEFAULT_CONFIG, validateConfig, type BrokerConfig, type JobSpec, type JobState } from './types';
 export { startClient, startMachine, type ClientSession, type MachineSession } from './session';
+export { runBatch, singleMachine, type BatchOutcome } from './batch';
+export { machineTrace } from './timeline';
