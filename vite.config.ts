@@ -1,7 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumArgs, chromiumExecutable } from './scripts/chromium.ts';
+import { chromiumArgs, chromiumExecutable, webgpuArgs } from './scripts/chromium.ts';
 import { crossOriginIsolationHeaders } from './scripts/headers.ts';
 import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.ts';
 
@@ -39,7 +39,8 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
+              // WebGPU on: the GPU backend's tests run on the SwiftShader adapter.
+              launchOptions: { executablePath: chromiumExecutable(), args: [...chromiumArgs, ...webgpuArgs] },
             }),
             instances: [{ browser: 'chromium' }],
           },

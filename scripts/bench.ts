@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { build, preview } from 'vite';
-import type { BenchRecord } from '../src/bench/record.ts';
+import type { BenchRecord } from '../bench/record.ts';
 import { chromiumArgs, chromiumExecutable } from './chromium.ts';
 
 const { values: options, tokens } = parseArgs({

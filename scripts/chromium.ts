@@ -22,3 +22,10 @@ export const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * Exposes WebGPU in headless Chromium on Linux, where it is off by default. With --disable-gpu above, the adapter is
+ * SwiftShader, a CPU emulation of a GPU (`isFallbackAdapter` true): right for correctness tests, meaningless for speed.
+ * Without this flag `navigator.gpu` exists but `requestAdapter()` gives null.
+ */
+export const webgpuArgs = ['--enable-unsafe-webgpu'];

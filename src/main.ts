@@ -1,17 +1,16 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { schemas } from './demos/registry';
+import { readEnvironment } from './environment';
 import { startServiceWorker } from './hosting/serviceWorker.svelte';
-import { DEMOS } from './ui/demos';
-import { readAppParameters } from './url/query';
+import { loadLink } from './settings';
 import './ui/app.css';
 
-const parameters = readAppParameters(
-  new URLSearchParams(location.search),
-  DEMOS.map((demo) => demo.id),
-);
+const env = readEnvironment();
+const link = loadLink(new URLSearchParams(location.search), schemas(env));
 // Before the first paint, so an embed never flashes the wrong colours.
-if (parameters.theme) document.documentElement.dataset.theme = parameters.theme;
-if (parameters.embed) document.documentElement.classList.add('embedded');
+if (link.theme) document.documentElement.dataset.theme = link.theme;
+if (link.embed) document.documentElement.classList.add('embedded');
 void startServiceWorker();
 
-export default mount(App, { target: document.getElementById('app')!, props: { parameters } });
+export default mount(App, { target: document.getElementById('app')!, props: { env, embed: link.embed } });

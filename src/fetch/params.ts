@@ -1,7 +1,7 @@
-import { parseInteger, type Parsed } from '../tasks/validate';
+import type { Parsed } from '../tasks/validate';
 import type { Strategy } from './strategies';
 
-/** The fetch demo's settings as typed (raw text, as they live in the URL). */
+/** The fetch demo's settings as typed (raw text, as they live in the URL); read by its schema (demos/fetch). */
 export type FetchRaw = {
   source: string;
   url: string;
@@ -17,7 +17,7 @@ export type FetchRaw = {
 };
 
 export interface FetchParams {
-  source: 'delay' | 'url';
+  source: Source;
   /** The user's own address, for source `url`. */
   url: string;
   strategy: Strategy;
@@ -31,7 +31,8 @@ export interface FetchParams {
   timeoutMs: number;
 }
 
-export const FETCH_DEFAULTS: FetchRaw = {
+/** Source and strategy as literals: they are the schema's choices' defaults. */
+export const FETCH_DEFAULTS = {
   source: 'delay',
   url: '',
   strategy: 'all',
@@ -43,10 +44,12 @@ export const FETCH_DEFAULTS: FetchRaw = {
   seed: '1',
   k: '5',
   timeout: '5000',
-};
+} as const satisfies FetchRaw;
 
 export const STRATEGY_KINDS = ['sequential', 'all', 'limited'] as const;
 export const SOURCES = ['delay', 'url'] as const;
+export type StrategyKind = (typeof STRATEGY_KINDS)[number];
+export type Source = (typeof SOURCES)[number];
 
 export const FETCH_LIMITS = {
   n: { label: 'Requests (N)', min: 1, max: 500 },
@@ -73,44 +76,6 @@ export function parseHttpUrl(raw: string): Parsed<string> {
     return { ok: false, error: `Only http and https addresses can be fetched, not ${url.protocol}` };
   }
   return { ok: true, value: url.href };
-}
-
-/** Validates every field; the result has params, or a message per field that is wrong. */
-export function validateFetch(
-  raw: FetchRaw,
-): { ok: true; params: FetchParams } | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const number = (key: keyof typeof FETCH_LIMITS): number => {
-    const parsed = parseInteger(raw[key], FETCH_LIMITS[key]);
-    if (!parsed.ok) errors[key] = parsed.error;
-    return parsed.ok ? parsed.value : 0;
-  };
-  const source = (SOURCES as readonly string[]).includes(raw.source) ? (raw.source as FetchParams['source']) : null;
-  if (!source) errors.source = `Unknown source "${raw.source}"`;
-  const kind = (STRATEGY_KINDS as readonly string[]).includes(raw.strategy) ? raw.strategy : null;
-  if (!kind) errors.strategy = `Unknown strategy "${raw.strategy}"`;
-  const n = number('n');
-  const k = kind === 'limited' ? number('k') : 1;
-  const timeoutMs = number('timeout');
-  // Delay, jitter, payload, failures and seed shape the latency endpoint only; a user's own URL has its real latency.
-  const endpoint = source !== 'url';
-  const delayMs = endpoint ? number('delay') : 0;
-  const jitterMs = endpoint ? number('jitter') : 0;
-  const bytes = endpoint ? number('bytes') : 0;
-  const fail = endpoint ? number('fail') : 0;
-  const seed = endpoint ? number('seed') : 0;
-  let url = '';
-  if (source === 'url') {
-    const parsed = parseHttpUrl(raw.url);
-    if (parsed.ok) url = parsed.value;
-    else errors.url = parsed.error;
-  }
-  if (Object.keys(errors).length > 0 || !source || !kind) return { ok: false, errors };
-  const strategy: Strategy = kind === 'limited' ? { kind, k } : { kind: kind as 'sequential' | 'all' };
-  return {
-    ok: true,
-    params: { source, url, strategy, n, delayMs, jitterMs, bytes, failRate: fail / 100, seed, timeoutMs },
-  };
 }
 
 /** Presets that mirror the Python concurrency talks; each sets these fields and leaves the others as they are. */

@@ -1,6 +1,6 @@
-import { median } from '../bench/stats';
-import { fillSpeedups, progressReporter, summarize, type SweepProgress, type SweepRow } from '../bench/sweep';
-import { CancelledError, createPool, type Pool, type PoolOptions } from '../pool';
+import { median } from '../measure/stats';
+import { fillSpeedups, progressReporter, summarize, type SweepProgress, type SweepRow } from '../measure/sweep';
+import { checkRepetitions, Reference, repeat, withBaseline, withPool, type MakePool } from '../measure/repeat';
 import { moveMs, type ModeRun, type RunContext } from './modeRun';
 
 /** A sweep row with the medians of what moved and what computed. */
@@ -23,7 +23,7 @@ export interface ModeSweepOptions<R> {
   repetitions: number;
   signal?: AbortSignal;
   onProgress?: (progress: SweepProgress) => void;
-  createPool?: (options: PoolOptions) => Pool;
+  createPool?: MakePool;
 }
 
 export interface ModeSweepResult<R> {
@@ -37,64 +37,59 @@ export interface ModeSweepResult<R> {
 }
 
 /**
- * Like the speedup sweep (fresh pool per worker count, one discarded warm-up, timed repetitions, every result
- * checked against the first), for runs that move data themselves: the run's own wall time is what counts, so the
+ * Like the speedup sweep (a fresh pool per worker count, the measuring loop at each), for runs that move data themselves: the run's own wall time is what counts, so the
  * cutting and assembling on the page are inside it.
  */
 export async function modeSweep<R>({
   run,
   equal,
-  keep = (value) => value,
+  keep,
   workerCounts,
   repetitions,
   signal,
   onProgress,
-  createPool: makePool = createPool,
+  createPool,
 }: ModeSweepOptions<R>): Promise<ModeSweepResult<R>> {
-  if (!Number.isInteger(repetitions) || repetitions < 1) throw new RangeError('repetitions must be ≥ 1');
-  const counts = [...new Set([1, ...workerCounts])].sort((a, b) => a - b);
+  checkRepetitions(repetitions);
+  const counts = withBaseline(workerCounts);
   const { progress, report } = progressReporter((repetitions + 1) * counts.length, onProgress);
-  let reference: { value: R } | undefined;
+  const reference = new Reference(equal, keep);
   let mismatches = 0;
   let last: ModeRun<R> | undefined;
   const rows: ModeRow[] = [];
   for (const workers of counts) {
-    if (signal?.aborted) throw new CancelledError();
-    const pool = makePool({ size: workers });
-    try {
-      const spawnMs = await pool.ready;
-      const timed: ModeRun<R>[] = [];
-      let matches = true;
-      for (let repetition = 0; repetition <= repetitions; repetition++) {
-        report({ workers, warmup: repetition === 0, chunksDone: 0, chunks: 0 });
-        const result = await run({
-          pool,
+    const row = await withPool(
+      workers,
+      async (pool, spawnMs) => {
+        const { timed, matches } = await repeat({
+          repetitions,
+          reference,
           signal,
-          onProgress: (chunksDone, chunks) => report({ chunksDone, chunks }),
+          run: (repetition) => {
+            report({ workers, warmup: repetition === 0, chunksDone: 0, chunks: 0 });
+            return run({ pool, signal, onProgress: (chunksDone, chunks) => report({ chunksDone, chunks }) });
+          },
+          onRun: (result, _, same) => {
+            if (!same) mismatches++;
+            last = result;
+            report({ runsDone: progress.runsDone + 1 });
+          },
         });
-        if (!reference) reference = { value: keep(result.value) };
-        if (!equal(reference.value, result.value)) {
-          matches = false;
-          mismatches++;
-        }
-        if (repetition > 0) timed.push(result);
-        last = result;
-        report({ runsDone: progress.runsDone + 1 });
-      }
-      const of = (pick: (run: ModeRun<R>) => number) => median(timed.map(pick));
-      rows.push({
-        ...summarize({ workers, timesMs: timed.map((r) => r.ms), spawnMs, matches }),
-        bytesCloned: of((r) => r.bytesCloned),
-        bytesCopiedOnPage: of((r) => r.bytesCopiedOnPage),
-        pageCopyMs: of((r) => r.pageCopyMs),
-        messageMs: of((r) => r.messageMs),
-        moveMs: of(moveMs),
-        computeMs: of((r) => r.computeMs),
-      });
-    } finally {
-      await pool.shutdown({ cancelPending: true });
-    }
+        const of = (pick: (run: ModeRun<R>) => number) => median(timed.map(pick));
+        return {
+          ...summarize({ workers, timesMs: timed.map((r) => r.ms), spawnMs, matches }),
+          bytesCloned: of((r) => r.bytesCloned),
+          bytesCopiedOnPage: of((r) => r.bytesCopiedOnPage),
+          pageCopyMs: of((r) => r.pageCopyMs),
+          messageMs: of((r) => r.messageMs),
+          moveMs: of(moveMs),
+          computeMs: of((r) => r.computeMs),
+        };
+      },
+      { signal, createPool },
+    );
+    rows.push(row);
   }
   fillSpeedups(rows);
-  return { rows, reference: reference!.value, mismatches, runs: progress.runsDone, last: last! };
+  return { rows, reference: reference.value, mismatches, runs: progress.runsDone, last: last! };
 }

@@ -1,4 +1,4 @@
-import { median } from '../bench/stats';
+import { median } from '../measure/stats';
 import { CancelledError, createPool } from '../pool';
 import { sumTask } from '../tasks/sum';
 

@@ -1,6 +1,6 @@
 import { wrap } from 'comlink';
 import type { ComputeApi } from '../../workers/compute.worker';
-import { median } from '../bench/stats';
+import { median } from '../measure/stats';
 import { CancelledError, createPool, type Pool } from '../pool';
 import { spawnComputeWorker } from '../pool/slot';
 

@@ -1,7 +1,8 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { notIsolatedReason, type Environment } from '../../src/environment';
-import ImageDemo from '../../src/ui/image/ImageDemo.svelte';
+import ArraySumDemo from '../../src/demos/array-sum/View.svelte';
+import ImageDemo from '../../src/demos/image/View.svelte';
 
 let mounted: ReturnType<typeof mount> | undefined;
 afterEach(() => {
@@ -10,7 +11,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function render(crossOriginIsolated: boolean): HTMLElement {
+function render(crossOriginIsolated: boolean, view: typeof ImageDemo = ImageDemo): HTMLElement {
   const target = document.createElement('div');
   document.body.append(target);
   const env: Environment = {
@@ -19,7 +20,7 @@ function render(crossOriginIsolated: boolean): HTMLElement {
     browser: 'test',
     notIsolatedReason: crossOriginIsolated ? null : notIsolatedReason(false),
   };
-  mounted = mount(ImageDemo, { target, props: { env } });
+  mounted = mount(view, { target, props: { env } });
   flushSync();
   return target;
 }
@@ -29,9 +30,14 @@ const sharedRadios = (root: HTMLElement) => [
 ];
 
 describe('the image demo and cross-origin isolation', () => {
-  it('un-isolated: shared mode is disabled in both pickers, with the reason and a link on COOP/COEP', () => {
+  it('un-isolated: shared mode is disabled in both demos’ pickers, with the reason and a link on COOP/COEP', () => {
+    const arraySum = render(false, ArraySumDemo);
+    expect(sharedRadios(arraySum)).toHaveLength(1);
+    expect(sharedRadios(arraySum)[0]!.disabled).toBe(true);
+    unmount(mounted!);
+    document.body.replaceChildren();
     const root = render(false);
-    expect(sharedRadios(root)).toHaveLength(2);
+    expect(sharedRadios(root)).toHaveLength(1);
     for (const radio of sharedRadios(root)) expect(radio.disabled).toBe(true);
     const reason = root.querySelector('[data-testid="image-mode-shared-unavailable"]')!;
     expect(reason.textContent).toContain('not cross-origin isolated');

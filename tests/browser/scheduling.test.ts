@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runJob, type Job } from '../../workers/kernels';
-import { chunkSweep } from '../../src/bench/chunkSweep';
-import { sweep } from '../../src/bench/sweep';
-import { idleWhileWaitingMs } from '../../src/bench/timeline';
+import { chunkSweep } from '../../src/measure/chunkSweep';
+import { sweep } from '../../src/measure/sweep';
+import { idleWhileWaitingMs } from '../../src/measure/timeline';
 import { createPool, SCHEDULES, type Pool, type TraceEvent } from '../../src/pool';
 import { fibMixedTask } from '../../src/tasks/fibMixed';
 import { mandelbrotTask } from '../../src/tasks/mandelbrot';

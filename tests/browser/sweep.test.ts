@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../../workers/kernels';
-import { sweep, type SweepProgress } from '../../src/bench/sweep';
+import { sweep, type SweepProgress } from '../../src/measure/sweep';
 import { fibTask } from '../../src/tasks/fib';
 import { sumTask } from '../../src/tasks/sum';
 import type { Task } from '../../src/tasks/task';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amdahlSpeedup, fitAmdahl, gustafsonSpeedup } from '../../src/bench/amdahl';
+import { amdahlSpeedup, fitAmdahl, gustafsonSpeedup } from '../../src/measure/amdahl';
 import { seededRandom } from '../../src/random';
 
 /** Speedups Amdahl's law predicts for f at p = 1…16, each multiplied by seeded noise of up to ±3 %. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FETCH_DEFAULTS, FETCH_PRESETS, parseHttpUrl, validateFetch } from '../../src/fetch/params';
+import { fetchParams, fetchSchema, refineFetch } from '../../src/demos/fetch/settings';
+import { FETCH_DEFAULTS, FETCH_PRESETS, parseHttpUrl } from '../../src/fetch/params';
+import { parseSettings, type RawValues } from '../../src/settings';
+
+/** The demo's settings as typed, read by its schema: the run's parameters, or a message per field that is wrong. */
+function validateFetch(raw: RawValues<ReturnType<typeof fetchSchema>>) {
+  const result = parseSettings(fetchSchema(), raw, refineFetch);
+  return result.ok ? { ok: true, params: fetchParams(result.values) } : result;
+}
 
 describe('validateFetch', () => {
   it('accepts the defaults and every preset', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { planBands } from '../../src/image/bands';
-import { validateFilter } from '../../src/image/filterParams';
 import { applyFilter, filterBand } from '../../workers/kernels/image/band';
 import { checkFilter, haloRows, MAX_BOX_RADIUS, sharedPasses, type Filter } from '../../workers/kernels/image/filter';
 import { gaussianWeights } from '../../workers/kernels/image/gaussian';
@@ -227,35 +226,4 @@ describe('filter parameters', () => {
       for (let i = 0; i < mid; i++) expect(weights[i]!).toBeLessThanOrEqual(weights[i + 1]!);
     },
   );
-});
-
-describe('filter settings as typed', () => {
-  it('reads each filter and its parameter', () => {
-    expect(validateFilter({ filter: 'gaussian', sigma: ' 1.5 ', radius: 'x' })).toEqual({
-      ok: true,
-      filter: { name: 'gaussian', sigma: 1.5 },
-    });
-    expect(validateFilter({ filter: 'box', sigma: 'x', radius: '7' })).toEqual({
-      ok: true,
-      filter: { name: 'box', radius: 7 },
-    });
-    expect(validateFilter({ filter: 'sobel', sigma: '', radius: '' })).toEqual({ ok: true, filter: { name: 'sobel' } });
-  });
-
-  it.each([
-    ['gaussian', '', 'sigma', /Sigma is required/],
-    ['gaussian', '0.1', 'sigma', /Sigma must be from 0.3 to 25/],
-    ['gaussian', '1e1', 'sigma', /Sigma must be a number/],
-    ['gaussian', '-2', 'sigma', /Sigma must be a number/],
-    ['box', '0', 'radius', /Radius must be from 1 to 50/],
-    ['box', '2.5', 'radius', /whole number/],
-  ] as const)('refuses %s with %j inline, on the %s field', (filter, value, field, message) => {
-    const validation = validateFilter({ filter, sigma: value, radius: value });
-    expect(validation.ok).toBe(false);
-    if (!validation.ok) expect(validation.errors[field]).toMatch(message);
-  });
-
-  it('refuses an unknown filter name', () => {
-    expect(validateFilter({ filter: 'emboss', sigma: '1', radius: '1' }).ok).toBe(false);
-  });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { chunkCounts } from '../../src/lab/granularity';
 import { measureTimerResolution, speedupPlateau } from '../../src/lab/machine';
 import { KB, MB, payloadSizes } from '../../src/lab/messageCost';
-import { formatBytes, formatMs, formatRate } from '../../src/ui/lab/format';
 import {
   COUNTER,
   COUNTING_WAYS,
@@ -94,17 +93,5 @@ describe('measureTimerResolution', () => {
     expect(result.smallestStepMs).toBeCloseTo(0.005, 9);
     expect(result.medianStepMs).toBeCloseTo(0.005, 9);
     expect(result.steps).toBeGreaterThan(100);
-  });
-});
-
-describe('formatting', () => {
-  it('reads like a person would write it', () => {
-    expect(formatRate(123_456_789)).toBe('123 M/s');
-    expect(formatRate(2500)).toBe('2.50 k/s');
-    expect(formatBytes(KB)).toBe('1 KB');
-    expect(formatBytes(64 * MB)).toBe('64 MB');
-    expect(formatMs(0.0123)).toBe('12.3 µs');
-    expect(formatMs(3.14159)).toBe('3.14 ms');
-    expect(formatMs(250)).toBe('250 ms');
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PYTHON_NOTES } from '../../src/ui/python/notes';
-import { WEB_WAYS } from '../../src/ui/python/webComparison';
+import { DEMOS } from '../../src/demos/registry';
+import { WEB_WAYS } from '../../src/demos/python/webComparison';
 
-/** The demos of the playground, by the ids they have (or will have) in DEMOS. */
+/** The demos of the playground that have a Python counterpart, by their ids in DEMOS. */
 const DEMO_IDS = ['speedup', 'image', 'scheduling', 'fetch', 'races', 'async', 'frozen', 'messages', 'machine'];
 
 describe('Python side by side', () => {
   it.each(DEMO_IDS)('has a note with explanation and code for %s', (id) => {
-    const note = PYTHON_NOTES[id];
+    const note = DEMOS.find((demo) => demo.meta.id === id)?.meta.python;
     expect(note).toBeDefined();
     expect(note!.explanation.length).toBeGreaterThan(80);
     expect(note!.code).toMatch(/^(import|from) /);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makespan, simulateSchedule } from '../../src/bench/simulateSchedule';
+import { makespan, simulateSchedule } from '../../src/measure/simulateSchedule';
 import { assignWorker, SCHEDULES } from '../../src/pool/schedule';
 
 /** Which chunks each worker gets, in the order it gets them, for the pinned schedules. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWorkerCounts, parseWorkerCounts } from '../../src/bench/workerCounts';
+import { defaultWorkerCounts, parseWorkerCounts } from '../../src/measure/workerCounts';
 import { browserName, notIsolatedReason } from '../../src/environment';
 
 describe('parseWorkerCounts', () => {

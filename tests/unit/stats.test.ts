@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { efficiency, median, speedup } from '../../src/bench/stats';
+import { efficiency, median, speedup } from '../../src/measure/stats';
 
 describe('statistics', () => {
   it('takes the median of odd and even counts, unsorted', () => {

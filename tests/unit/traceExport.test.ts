@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idleWhileWaitingMs, summarizeTimeline } from '../../src/bench/timeline';
-import { toChromeTrace } from '../../src/bench/traceExport';
+import { idleWhileWaitingMs, summarizeTimeline } from '../../src/measure/timeline';
+import { toChromeTrace } from '../../src/measure/traceExport';
 import type { TraceEvent } from '../../src/pool';
 
 /** A fixed trace: 5 chunks on 2 workers, round times, one cancelled chunk that must not be exported. */

@@ -1,6 +1,6 @@
 import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SweepRow } from '../../../src/bench/sweep';
+import type { SweepRow } from '../../../src/measure/sweep';
 import SpeedupChart from '../../../src/ui/SpeedupChart.svelte';
 import SweepTable from '../../../src/ui/SweepTable.svelte';
 

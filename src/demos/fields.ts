@@ -1,0 +1,79 @@
+/** Settings that several demos share: which worker counts to sweep, how many repetitions, a task's parameters. */
+import { defaultWorkerCounts, parseWorkerCounts } from '../measure/workerCounts';
+import { integer, text, type TextSetting } from '../settings';
+import type { Task } from '../tasks/task';
+
+/** Timed runs per count: enough to see the spread, few enough to stay quick. */
+export const MAX_REPETITIONS = 20;
+
+export function repetitions(defaultCount = 3, label = 'Repetitions') {
+  return integer({
+    label,
+    min: 1,
+    max: MAX_REPETITIONS,
+    default: defaultCount,
+    help: `Timed runs per count (1–${MAX_REPETITIONS}), after one discarded warm-up`,
+  });
+}
+
+/**
+ * Worker counts to sweep, as a list and ranges ("1-4", "1, 2, 4"): up to the cores, or twice the cores where the
+ * demo lets people oversubscribe (`overSubscription` then holds them to the cores unless it is allowed).
+ */
+export function workerCounts(
+  cores: number,
+  { upToTwiceTheCores = true, label = 'Worker counts' } = {},
+): TextSetting<number[]> {
+  return text({
+    label,
+    help: `A list or ranges, e.g. 1-${cores} or 1, 2, 4`,
+    default: defaultWorkerCounts(cores),
+    parse: (raw) => parseWorkerCounts(raw, cores, upToTwiceTheCores),
+  });
+}
+
+/** The message for counts above the cores when oversubscription is not allowed, or undefined. */
+export function overSubscription(counts: readonly number[], cores: number, allowed: boolean): string | undefined {
+  if (allowed || counts.every((count) => count <= cores)) return undefined;
+  return `At most ${cores} workers (the cores reported); allow oversubscription to go up to ${2 * cores}`;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tasks of any parameter and result types
+export type AnyTask = Task<any, any>;
+
+/** The setting name of one task parameter: `<task>-<parameter>`, e.g. `speedup.fib-n` in the address. */
+export const paramKey = (taskId: string, key: string) => `${taskId}-${key}`;
+
+/**
+ * A setting for every parameter of every task, checked by the task's own validation and applying only while its
+ * task is chosen (in the `task` setting), so that a demo offering several tasks keeps what was typed for each.
+ */
+export function taskParameters(tasks: Readonly<Record<string, AnyTask>>): Record<string, TextSetting<string>> {
+  const fields: Record<string, TextSetting<string>> = {};
+  for (const task of Object.values(tasks)) {
+    for (const parameter of task.parameters) {
+      const key = parameter.key;
+      fields[paramKey(task.id, key)] = text({
+        label: parameter.label,
+        help: parameter.help,
+        default: task.defaults[key] ?? '',
+        when: (raw) => raw.task === task.id,
+        parse: (raw) => {
+          const validation = task.validate({ ...task.defaults, [key]: raw });
+          return validation.ok ? { ok: true, value: raw } : { ok: false, error: validation.errors[key] ?? 'invalid' };
+        },
+      });
+    }
+  }
+  return fields;
+}
+
+/** One task's raw parameters, read back from the settings' values. */
+export function taskRaw(task: AnyTask, values: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.keys(task.defaults).map((key) => [key, String(values[paramKey(task.id, key)])]));
+}
+
+/** The keys of the chosen task's parameter settings, in order, for the form. */
+export function taskParameterKeys(task: AnyTask): string[] {
+  return task.parameters.map((parameter: { key: string }) => paramKey(task.id, parameter.key));
+}

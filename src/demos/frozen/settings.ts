@@ -1,0 +1,15 @@
+import { integer } from '../../settings';
+
+/** fib(34) × 16 blocks the page for a few seconds on a slow machine: the most the main-thread run may freeze it. */
+const MAX_N = 34;
+const MAX_CALLS = 16;
+export const FROZEN_LIMIT_MS = 30_000;
+
+export function frozenSchema() {
+  return {
+    n: integer({ label: 'n', min: 20, max: MAX_N, default: 32, help: `fib(n), 20 to ${MAX_N}` }),
+    count: integer({ label: 'Calls', min: 1, max: MAX_CALLS, default: 8, help: `1 to ${MAX_CALLS}` }),
+  };
+}
+
+export type FrozenSchema = ReturnType<typeof frozenSchema>;

@@ -1,0 +1,54 @@
+import { FILTER_NAMES, MAX_BOX_RADIUS, MAX_SIGMA, MIN_SIGMA } from '../../../workers/kernels/image/filter';
+import { FILTER_LABELS } from '../../image/filterParams';
+import { MODE_LABELS, MODES, modeUnavailable } from '../../image/modes';
+import { choice, decimal, integer } from '../../settings';
+import { repetitions, workerCounts } from '../fields';
+
+/** Bands per worker: more gives finer progress and balance, at a little messaging cost. */
+export const MAX_BANDS_PER_WORKER = 16;
+
+export function imageSchema(cores: number, crossOriginIsolated: boolean) {
+  return {
+    filter: choice({
+      label: 'Filter',
+      options: FILTER_NAMES.map((name) => ({ value: name, label: FILTER_LABELS[name] })),
+      default: 'gaussian',
+    }),
+    radius: integer({
+      label: 'Radius',
+      min: 1,
+      max: MAX_BOX_RADIUS,
+      default: 3,
+      help: `Pixels, 1 to ${MAX_BOX_RADIUS}`,
+      when: (raw) => raw.filter === 'box',
+    }),
+    sigma: decimal({
+      label: 'Sigma',
+      min: MIN_SIGMA,
+      max: MAX_SIGMA,
+      default: 2,
+      help: `Pixels, ${MIN_SIGMA} to ${MAX_SIGMA}; the kernel reaches 3σ`,
+      when: (raw) => raw.filter === 'gaussian',
+    }),
+    // A link cannot ask for shared memory on a page that has none.
+    mode: choice({
+      label: 'How data reaches the workers',
+      options: MODES.filter((mode) => !modeUnavailable(mode, crossOriginIsolated)).map((mode) => ({
+        value: mode,
+        label: MODE_LABELS[mode],
+      })),
+      default: 'copy',
+    }),
+    workers: workerCounts(cores, { upToTwiceTheCores: false }),
+    bands: integer({
+      label: 'Bands per worker',
+      min: 1,
+      max: MAX_BANDS_PER_WORKER,
+      default: 4,
+      help: `1 to ${MAX_BANDS_PER_WORKER}; more bands, finer progress`,
+    }),
+    reps: repetitions(),
+  };
+}
+
+export type ImageSchema = ReturnType<typeof imageSchema>;

@@ -1,0 +1,170 @@
+import type { Environment } from '../../environment';
+import { describeFilter, filterFrom } from '../../image/filterParams';
+import { runFilter } from '../../image/filterRun';
+import { modeSweep, type ModeRow, type ModeSweepResult } from '../../image/modeSweep';
+import { MODES, modeUnavailable, type Mode } from '../../image/modes';
+import { equalBytes, megapixels, sharePicture, type Picture, type SharedPicture } from '../../image/picture';
+import { SAMPLE_SIZE, samplePicture } from '../../image/sample';
+import type { ResultTable } from '../../measure/export';
+import { noiseWarnings } from '../../measure/noise';
+import { sweepFraction, type SweepProgress } from '../../measure/sweep';
+import { sweepTable } from '../../measure/tables';
+import { JobRunner } from '../../run/jobRunner.svelte';
+import { Settings } from '../../settings';
+import { meta } from './meta';
+import { GpuFilter } from './gpuState.svelte';
+import { imageSchema, type ImageSchema } from './settings';
+import { summarize, type ModeSummary } from './summary';
+
+/** What the shown result was computed for, not what has been edited since. */
+interface Shown {
+  after: Picture;
+  text: string;
+  mode: Mode;
+  /** Megapixels per run. */
+  work: number;
+  settings: Readonly<Record<string, string | boolean>>;
+}
+
+/**
+ * The Image demo: a picture filtered in bands by 1, 2, … workers, in one data mode or each in turn, every result
+ * checked byte for byte against the 1-worker one.
+ */
+export class ImageState {
+  readonly settings: Settings<ImageSchema>;
+  readonly runner = new JobRunner<ModeSweepResult<Uint8ClampedArray>, SweepProgress>({
+    label: `the ${meta.title} demo`,
+  });
+  readonly availableModes: readonly Mode[];
+  readonly gpu = new GpuFilter();
+
+  picture = $state.raw<Picture>(samplePicture(SAMPLE_SIZE.width, SAMPLE_SIZE.height));
+  pictureLabel = $state('the sample picture');
+  pictureNotice = $state<string | null>(null);
+  shown = $state.raw<Shown | null>(null);
+  /** Each mode's latest run on this picture, filter and banding, for the side-by-side table. */
+  comparison = $state.raw<{ setup: string; summaries: Partial<Record<Mode, ModeSummary>> }>({
+    setup: '',
+    summaries: {},
+  });
+  /** The mode of the sweep in progress ("Compare all" goes through several). */
+  runningMode = $state<Mode>('copy');
+
+  #pictureId = 0;
+  // The picture's copy in shared memory, made the first time shared mode runs on it.
+  #shared: SharedPicture | null = null;
+
+  constructor(readonly env: Environment) {
+    const { hardwareConcurrency: cores, crossOriginIsolated } = env;
+    this.settings = new Settings(meta.id, imageSchema(cores, crossOriginIsolated));
+    this.availableModes = MODES.filter((mode) => !modeUnavailable(mode, crossOriginIsolated));
+  }
+
+  get ready(): boolean {
+    return this.settings.result.ok;
+  }
+
+  /** Replaces the picture; a run on the old one is cancelled and its results are dropped. */
+  usePicture(next: Picture, label: string, notice?: string): void {
+    this.runner.cancel();
+    this.picture = next;
+    this.pictureLabel = label;
+    this.pictureNotice = notice ?? null;
+    this.#pictureId++;
+    this.#shared = null;
+    this.shown = null;
+    this.comparison = { setup: '', summaries: {} };
+  }
+
+  useSample(): void {
+    this.usePicture(samplePicture(SAMPLE_SIZE.width, SAMPLE_SIZE.height), 'the sample picture');
+  }
+
+  /** Sweeps the worker counts in each mode in turn (the chosen one by default); resolves once it has ended. */
+  async run(modes?: readonly Mode[]): Promise<void> {
+    const result = this.settings.result;
+    if (!result.ok) return;
+    const { values } = result;
+    const filter = filterFrom(values.filter, values);
+    const input = this.picture;
+    const work = megapixels(input);
+    const text = `${describeFilter(filter)} on ${this.pictureLabel} (${input.width}×${input.height})`;
+    const setup = `${this.#pictureId}|${text}|${values.bands}`;
+    const settings = { ...this.settings.raw };
+    for (const mode of modes ?? [values.mode]) {
+      this.runningMode = mode;
+      if (mode === 'shared' && !this.#shared) this.#shared = sharePicture(input);
+      const shared = this.#shared ?? undefined;
+      const sweep = await this.runner.run((signal, onProgress) =>
+        modeSweep({
+          run: (context) => runFilter(context, input, filter, mode, context.pool.size * values.bands, shared),
+          equal: equalBytes,
+          keep: (bytes) => bytes.slice(),
+          workerCounts: values.workers,
+          repetitions: values.reps,
+          signal,
+          onProgress,
+        }),
+      );
+      if (!sweep || input !== this.picture) return;
+      this.shown = { after: { ...input, data: sweep.reference }, text, mode, work, settings: { ...settings, mode } };
+      const summaries = this.comparison.setup === setup ? this.comparison.summaries : {};
+      this.comparison = { setup, summaries: { ...summaries, [mode]: summarize(mode, sweep.rows, sweep.last, work) } };
+    }
+  }
+
+  /** The chosen filter on this picture, on the GPU. */
+  async runGpu(): Promise<void> {
+    const result = this.settings.result;
+    if (!result.ok) return;
+    await this.gpu.run(this.picture, filterFrom(result.values.filter, result.values), this.pictureLabel);
+  }
+
+  get progress(): { value: number; label: string } {
+    const p = this.runner.progress;
+    if (!p) return { value: 0, label: 'starting workers…' };
+    const what = this.runningMode === 'shared' ? 'band-passes' : 'bands';
+    const label = `${this.runningMode} mode, ${p.workers} worker${p.workers > 1 ? 's' : ''}, ${p.warmup ? 'warm-up' : 'timed run'}: ${p.chunksDone}/${p.chunks} ${what} · run ${p.runsDone + 1} of ${p.runs}`;
+    return { value: sweepFraction(p), label };
+  }
+
+  /** The best throughput of the shown result, in megapixels per second. */
+  get bestThroughput(): number {
+    const rows = this.runner.result?.rows ?? [];
+    const work = this.shown?.work ?? 0;
+    return Math.max(...rows.map((row) => work / (row.medianMs / 1000)));
+  }
+
+  get noise(): string[] {
+    return this.runner.result ? noiseWarnings(this.runner.result.rows) : [];
+  }
+
+  /** The shown result as a table to keep: the sweep's timings and where the time went. */
+  get table(): ResultTable | null {
+    const rows = this.runner.result?.rows;
+    return rows && this.shown ? modeTable(rows, this.shown.work) : null;
+  }
+}
+
+function modeTable(rows: readonly ModeRow[], work: number): ResultTable {
+  const timing = sweepTable(rows);
+  const round = (value: number) => Number(value.toFixed(3));
+  return {
+    columns: [
+      ...timing.columns,
+      { key: 'mpPerS', label: 'megapixels per s' },
+      { key: 'bytesCloned', label: 'bytes cloned' },
+      { key: 'bytesCopiedOnPage', label: 'bytes copied on the page' },
+      { key: 'moveMs', label: 'moving data ms' },
+      { key: 'computeMs', label: 'computing ms' },
+    ],
+    rows: rows.map((row, i) => ({
+      ...timing.rows[i],
+      mpPerS: round(work / (row.medianMs / 1000)),
+      bytesCloned: row.bytesCloned,
+      bytesCopiedOnPage: row.bytesCopiedOnPage,
+      moveMs: round(row.moveMs),
+      computeMs: round(row.computeMs),
+    })),
+  };
+}

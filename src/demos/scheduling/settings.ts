@@ -1,0 +1,59 @@
+import { SCHEDULES } from '../../pool';
+import { boolean, choice, integer, text, type Errors, type Values } from '../../settings';
+import { UNEVEN_TASKS } from '../../tasks';
+import { parseInteger } from '../../tasks/validate';
+import { repetitions, taskParameters, taskRaw, workerCounts } from '../fields';
+
+export function schedulingSchema(cores: number) {
+  return {
+    task: choice({
+      label: 'Work',
+      options: Object.values(UNEVEN_TASKS).map((task) => ({ value: task.id, label: task.label })),
+      default: 'mandelbrot',
+    }),
+    schedule: choice({
+      label: 'Schedule',
+      options: SCHEDULES.map((schedule) => ({ value: schedule, label: schedule })),
+      default: 'dynamic',
+    }),
+    // Its upper bound is the whole work, which depends on the task: checked in `refineScheduling`.
+    chunk: text({
+      label: 'Chunk size',
+      default: '16',
+      parse: (raw) => parseInteger(raw, { label: 'Chunk size', min: 0, max: Number.MAX_SAFE_INTEGER }),
+    }),
+    workers: {
+      ...workerCounts(cores, { label: 'Pool sizes' }),
+      help: `A list or ranges, e.g. 1-${cores}; up to ${2 * cores} (more than the cores oversubscribes them)`,
+    },
+    reps: repetitions(3, 'Timed runs each'),
+    sweepWorkers: integer({
+      label: 'Workers for the chunk-size sweep',
+      min: 1,
+      max: 2 * cores,
+      default: cores,
+    }),
+    gustafson: boolean({ label: 'Gustafson', default: false }),
+    ...taskParameters(UNEVEN_TASKS),
+  };
+}
+
+export type SchedulingSchema = ReturnType<typeof schedulingSchema>;
+
+/** How many units (rows, calls) the chosen task's work has, when its parameters are valid. */
+export function unitsOf(values: Readonly<Record<string, unknown>>): number | undefined {
+  const task = UNEVEN_TASKS[String(values.task)];
+  if (!task) return undefined;
+  const validation = task.validate(taskRaw(task, values));
+  return validation.ok ? task.units(validation.params) : undefined;
+}
+
+/** A chunk holds 1 unit at least and the whole work at most. */
+export function refineScheduling(values: Values<SchedulingSchema>): Errors<SchedulingSchema> {
+  const units = unitsOf(values);
+  const unit = UNEVEN_TASKS[values.task]?.unit ?? 'units';
+  if (units !== undefined && (values.chunk < 1 || values.chunk > units)) {
+    return { chunk: `Chunk size must be from 1 to ${units.toLocaleString('en')} ${unit} (the whole work)` };
+  }
+  return {};
+}

@@ -1,0 +1,31 @@
+import { boolean, choice, type Errors, type Values } from '../../settings';
+import { TASKS } from '../../tasks';
+import { overSubscription, repetitions, taskParameters, workerCounts } from '../fields';
+
+export function speedupSchema(cores: number) {
+  return {
+    task: choice({
+      label: 'Task',
+      options: Object.values(TASKS).map((task) => ({ value: task.id, label: task.label })),
+      default: 'fib',
+    }),
+    workers: workerCounts(cores),
+    reps: repetitions(),
+    oversubscribe: boolean({
+      label: `Allow up to ${2 * cores} workers (more workers than cores: oversubscription)`,
+      default: false,
+    }),
+    main: boolean({ label: 'Also run on the main thread — this blocks the page while it runs', default: false }),
+    gustafson: boolean({ label: 'Gustafson', default: false }),
+    ...taskParameters(TASKS),
+  };
+}
+
+export type SpeedupSchema = ReturnType<typeof speedupSchema>;
+
+export function refineSpeedup(cores: number) {
+  return (values: Values<SpeedupSchema>): Errors<SpeedupSchema> => {
+    const workers = overSubscription(values.workers, cores, values.oversubscribe);
+    return workers ? { workers } : {};
+  };
+}

@@ -1,0 +1,79 @@
+import type { Environment } from '../../environment';
+import { noiseWarnings } from '../../measure/noise';
+import { MAIN_THREAD, sweep, sweepFraction, type SweepProgress, type SweepResult } from '../../measure/sweep';
+import { sweepTable } from '../../measure/tables';
+import { JobRunner } from '../../run/jobRunner.svelte';
+import { Settings } from '../../settings';
+import { TASKS } from '../../tasks';
+import { taskRaw, type AnyTask } from '../fields';
+import { meta } from './meta';
+import { refineSpeedup, speedupSchema, type SpeedupSchema } from './settings';
+
+/** What a shown result was measured with: the task and parameters, not the ones edited since. */
+interface Ran {
+  task: AnyTask;
+  params: unknown;
+  settings: Readonly<Record<string, string | boolean>>;
+}
+
+/** The Speedup demo: one task swept over worker counts, checked against the 1-worker result, timed. */
+export class SpeedupState {
+  readonly settings: Settings<SpeedupSchema>;
+  readonly runner = new JobRunner<SweepResult<unknown>, SweepProgress>({ label: `the ${meta.title} demo` });
+  ran = $state.raw<Ran | null>(null);
+
+  constructor(readonly env: Environment) {
+    const cores = env.hardwareConcurrency;
+    this.settings = new Settings(meta.id, speedupSchema(cores), { refine: refineSpeedup(cores) });
+  }
+
+  /** The task picked now (the radio group only offers known ones). */
+  get task(): AnyTask {
+    return TASKS[String(this.settings.raw.task)] ?? TASKS.fib!;
+  }
+
+  get ready(): boolean {
+    return this.settings.result.ok;
+  }
+
+  /** Runs the sweep; resolves once it has ended, however it ended. */
+  async run(): Promise<void> {
+    const result = this.settings.result;
+    if (!result.ok) return;
+    const values = result.values;
+    const task = TASKS[values.task]!;
+    const validation = task.validate(taskRaw(task, values));
+    if (!validation.ok) return;
+    const params = validation.params;
+    const sweepSettings = {
+      workerCounts: values.workers,
+      repetitions: values.reps,
+      includeMainThread: values.main,
+    };
+    this.ran = { task, params, settings: { ...this.settings.raw } };
+    await this.runner.run((signal, onProgress) => sweep({ task, params, settings: sweepSettings, signal, onProgress }));
+  }
+
+  get progress(): { value: number; label: string } | null {
+    const p = this.runner.progress;
+    if (!p) return { value: 0, label: 'starting workers…' };
+    const who =
+      p.workers === MAIN_THREAD ? 'main thread (page frozen)' : `${p.workers} worker${p.workers > 1 ? 's' : ''}`;
+    const label = `${who}, ${p.warmup ? 'warm-up' : 'timed run'}: ${p.chunksDone}/${p.chunks} chunks · run ${p.runsDone + 1} of ${p.runs}`;
+    return { value: sweepFraction(p), label };
+  }
+
+  /** The shown result's reference, as the task writes it. */
+  get resultText(): string {
+    const result = this.runner.result;
+    return result && this.ran ? this.ran.task.format(this.ran.params, result.reference) : '';
+  }
+
+  get table() {
+    return this.runner.result ? sweepTable(this.runner.result.rows) : null;
+  }
+
+  get noise(): string[] {
+    return this.runner.result ? noiseWarnings(this.runner.result.rows) : [];
+  }
+}

@@ -1,0 +1,6 @@
+/** What every demo's view is built from: its section, its settings form, its run controls and its results' notes. */
+export { default as DemoSection } from './DemoSection.svelte';
+export { default as ExportBar } from './ExportBar.svelte';
+export { default as NoiseNote } from './NoiseNote.svelte';
+export { default as RunControls } from './RunControls.svelte';
+export { default as SettingsFields } from '../SettingsFields.svelte';

@@ -1,0 +1,65 @@
+import { expect, it } from 'vitest';
+import { AsyncState } from '../../../src/demos/async/state.svelte';
+import { holdLock, testEnvironment } from './support';
+
+const env = testEnvironment();
+
+it('a cancelled batch stops at once; the next one, with small settings, times the three ways', async () => {
+  const state = new AsyncState(env);
+  state.settings.raw.n = '28';
+  state.settings.raw.count = '4';
+  const cancelled = state.run();
+  expect(state.runner.status).toBe('running');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  state.runner.cancel();
+  expect(state.runner.status).toBe('cancelled');
+  await cancelled;
+  expect(state.runner.result).toBeNull();
+
+  state.settings.raw.n = '20';
+  state.settings.raw.count = '2';
+  await state.run();
+  expect(state.runner.status).toBe('done');
+  const result = state.runner.result!;
+  expect(result).toMatchObject({ n: 20, count: 2, matches: true, workers: Math.min(2, env.hardwareConcurrency) });
+  for (const ms of [result.sequentialMs, result.promisesMs, result.workersMs]) expect(ms).toBeGreaterThan(0);
+  expect(state.bars.map((bar) => bar.id)).toEqual(['sequential', 'promises', 'workers']);
+  // fib(20) twice is far below the time a run needs to be timed reliably: the result says so.
+  expect(state.noise.join(' ')).toMatch(/too short/);
+
+  const table = state.table;
+  expect(table.rows).toHaveLength(3);
+  table.rows.forEach((row, i) => {
+    const bar = state.bars[i]!;
+    expect(row.way).toBe(bar.label);
+    expect(row.ms).toBeCloseTo(bar.ms, 2);
+  });
+  expect(table.rows[0]!.againstLoop).toBe(1);
+  expect(state.ranSettings).toMatchObject({ n: '20', count: '2' });
+});
+
+it('refuses bad settings and resets to the defaults', () => {
+  const state = new AsyncState(env);
+  state.settings.raw.n = '40';
+  state.settings.raw.count = 'many';
+  expect(state.ready).toBe(false);
+  expect(state.settings.isDefault).toBe(false);
+  state.settings.reset();
+  expect(state.settings.raw).toEqual({ n: '32', count: String(Math.min(16, 2 * env.hardwareConcurrency)) });
+  expect(state.settings.isDefault).toBe(true);
+  expect(state.ready).toBe(true);
+});
+
+it('waits while another experiment holds the lock, naming it', async () => {
+  const state = new AsyncState(env);
+  state.settings.raw.n = '20';
+  const other = holdLock();
+  try {
+    expect(state.runner.blockedBy).toContain(other.label);
+    await state.run();
+    expect(state.runner.status).toBe('idle');
+  } finally {
+    await other.release();
+  }
+  expect(state.runner.blockedBy).toBeNull();
+});

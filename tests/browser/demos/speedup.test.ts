@@ -1,0 +1,68 @@
+import { afterEach, expect, it } from 'vitest';
+import { SpeedupState } from '../../../src/demos/speedup/state.svelte';
+import { holdLock, testEnvironment } from './support';
+
+const env = { ...testEnvironment(), hardwareConcurrency: 2 };
+const states: SpeedupState[] = [];
+
+function speedup(raw: Record<string, string | boolean> = {}): SpeedupState {
+  const state = new SpeedupState(env);
+  Object.assign(state.settings.raw, { task: 'fib', 'fib-n': '20', 'fib-k': '8', workers: '1-2', reps: '2' }, raw);
+  states.push(state);
+  return state;
+}
+
+afterEach(() => {
+  for (const state of states.splice(0)) state.runner.cancel();
+});
+
+it('sweeps 1 and 2 workers: the same result at each, and export rows that match the table', async () => {
+  const state = speedup();
+  await state.run();
+  expect(state.runner.status).toBe('done');
+  const result = state.runner.result!;
+  expect(result.mismatches).toBe(0);
+  expect(state.resultText).toMatch(/fib\(20\) = 6,765/);
+  expect(result.rows.map((row) => row.workers)).toEqual([1, 2]);
+  const table = state.table!;
+  expect(table.rows.map((row) => row.workers)).toEqual([1, 2]);
+  expect(table.rows[0]).toMatchObject({ speedup: 1, matches: true });
+  expect(table.rows[1]!.timesMs).toMatch(/^\S+ \S+$/); // two repetitions
+  expect(state.ran?.settings).toMatchObject({ 'fib-n': '20', reps: '2' });
+  // fib(20) × 8 takes far under 300 ms: the noise check says the numbers cannot be trusted.
+  expect(state.noise.join(' ')).toMatch(/too short to time reliably/);
+});
+
+it('cancel stops the run at once, and the next run works', async () => {
+  const state = speedup({ 'fib-n': '34', reps: '5' });
+  const running = state.run();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  state.runner.cancel();
+  expect(state.runner.status).toBe('cancelled');
+  await running;
+  Object.assign(state.settings.raw, { 'fib-n': '18', reps: '1' });
+  await state.run();
+  expect(state.runner.status).toBe('done');
+  expect(state.resultText).toMatch(/fib\(18\)/);
+});
+
+it('invalid settings keep it from running; reset brings back the defaults', async () => {
+  const state = speedup({ workers: '1-9' });
+  expect(state.ready).toBe(false);
+  await state.run();
+  expect(state.runner.status).toBe('idle');
+  expect(state.settings.isDefault).toBe(false);
+  state.settings.reset();
+  expect(state.settings.isDefault).toBe(true);
+  expect(state.settings.raw.workers).toBe('1-2');
+});
+
+it('does not start while another experiment holds the page, and says which', async () => {
+  const other = holdLock('the Image demo');
+  const state = speedup();
+  expect(state.runner.blockedBy).toMatch(/the Image demo is running/);
+  await state.run();
+  expect(state.runner.status).toBe('idle');
+  await other.release();
+  expect(state.runner.blockedBy).toBeNull();
+});
