@@ -17,6 +17,7 @@ const ABOVE = {
   image: ['hosting', 'settings', 'run', 'demos', 'ui'],
   lab: ['hosting', 'settings', 'run', 'demos', 'ui'],
   fetch: ['hosting', 'settings', 'run', 'demos', 'ui'],
+  machines: ['lab', 'image', 'fetch', 'hosting', 'settings', 'run', 'demos', 'ui'],
   settings: ['demos', 'ui'],
   run: ['demos', 'ui'],
 };
