@@ -32,6 +32,7 @@ const ABOVE = {
   lab: ['hosting', 'settings', 'run', 'demos', 'ui'],
   fetch: ['hosting', 'settings', 'run', 'demos', 'ui'],
   queues: ['hosting', 'settings', 'run', 'demos', 'ui'],
+  machines: ['lab', 'image', 'fetch', 'hosting', 'settings', 'run', 'demos', 'ui'],
   settings: ['demos', 'ui'],
   run: ['demos', 'ui'],
 };

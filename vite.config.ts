@@ -14,7 +14,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     // bench.html is the page `npm run bench` drives; it ships beside the app and shows nothing by itself.
-    rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } },
+    // machines.html is a bare page of the machines job queue for its end-to-end tests.
+    rolldownOptions: { input: { main: 'index.html', bench: 'bench.html', machines: 'machines.html' } },
     // The kernels' .wasm stay files (never data: URLs): a strict connect-src would refuse to fetch a data: URL.
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
   },

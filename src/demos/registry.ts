@@ -16,6 +16,7 @@ import { frozenSchema } from './frozen/settings';
 import { meta as image } from './image/meta';
 import { imageSchema } from './image/settings';
 import { meta as machine } from './machine/meta';
+import { machineSchema } from './machine/settings';
 import { meta as messages } from './messages/meta';
 import { messagesSchema } from './messages/settings';
 import { meta as python } from './python/meta';
@@ -47,7 +48,7 @@ export const DEMOS: readonly DemoEntry[] = [
   { meta: async, schema: (env) => asyncSchema(cores(env)), load: () => import('./async/View.svelte') },
   { meta: frozen, schema: () => frozenSchema(), load: () => import('./frozen/View.svelte') },
   { meta: messages, schema: () => messagesSchema(), load: () => import('./messages/View.svelte') },
-  { meta: machine, schema: none, load: () => import('./machine/View.svelte') },
+  { meta: machine, schema: (env) => machineSchema(cores(env)), load: () => import('./machine/View.svelte') },
   { meta: python, schema: none, load: () => import('./python/View.svelte') },
 ];
 

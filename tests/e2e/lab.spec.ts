@@ -99,7 +99,7 @@ test('what a message costs: spawn, round trips, payloads and granularity all sho
 });
 
 test('honest environment: the clock measured, and where the speedup stops', async ({ page }) => {
-  const demo = section(page, 'Honest environment');
+  const demo = section(page, 'Machines');
   await expect(page.getByTestId('timer-resolution')).toHaveText(/smallest step .*(µs|ms)/);
   await expect(page.getByTestId('machine-isolated')).toHaveText(/yes/);
   await demo.getByRole('button', { name: 'Find where the speedup stops growing' }).click();

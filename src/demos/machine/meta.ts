@@ -2,17 +2,30 @@ import type { DemoMeta } from '../demo';
 
 export const meta: DemoMeta = {
   id: 'machine',
-  title: 'Honest environment',
-  lesson: 'The cores a browser reports are not always the cores you get: measure where speedup stops.',
+  title: 'Machines',
+  lesson:
+    'One machine gives what it measures, not what it reports; many machines share work through a broker — here browser tabs, with leases, retries and duplicates.',
   python: {
-    modules: 'os, time',
+    modules: 'os, rq, celery',
     explanation:
-      'os.cpu_count() reports logical cores, which is not how many run your work at full speed: hyper-threads ' +
-      'share a core, and containers or browsers may limit what you get. Measure where the speedup stops. ' +
-      'time.perf_counter_ns() resolves nanoseconds; a browser coarsens its clock against timing attacks.',
-    code: `import os, time
+      'os.cpu_count() reports logical cores, not how many run your work at full speed: measure where the speedup ' +
+      'stops. Past one machine, RQ and Celery put jobs on a broker (Redis, RabbitMQ) for workers on other computers. ' +
+      'Celery with acks_late acknowledges a job only when it finishes, so a worker that dies hands its job to another: ' +
+      'at-least-once, with retries, time limits and a result backend; Flower shows the workers. The tabs here keep ' +
+      'the same promises with a lease renewed by heartbeats.',
+    code: `from redis import Redis
+from rq import Queue                         # RQ: Queue, enqueue, Worker, failed registry
+q = Queue(connection=Redis())
+job = q.enqueue(count_words, 1999)           # client.run('run', jobs)
 
-print(os.cpu_count(), len(os.sched_getaffinity(0)))   # reported vs usable here
-print(time.get_clock_info('perf_counter').resolution)`,
+from celery import Celery                    # Celery: a broker and workers on other machines
+app = Celery('lab', broker='redis://', backend='redis://')
+
+@app.task(bind=True, max_retries=3, acks_late=True, time_limit=30)
+def fib_batch(self, ns):                     # retries, late ack, time limit: the broker's settings
+    return [fib(n) for n in ns]
+
+result = fib_batch.delay([30] * 4)
+print(result.get(timeout=60))                # the result backend, keyed by job id`,
   },
 };

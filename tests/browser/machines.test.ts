@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Job } from '../../workers/kernels';
+import { fib } from '../../workers/kernels/fib';
+import { simulatedCluster, type SimulatedCluster } from '../../src/machines/cluster';
+import { measureRecovery, measureThroughput } from '../../src/machines/measure';
+import { memoryStore } from '../../src/machines/store';
+import { indexedDbStore } from '../../src/machines/store';
+import { Broker } from '../../src/machines/broker';
+import { runBatch } from '../../src/machines/batch';
+import { fibTask } from '../../src/tasks/fib';
+import { seededRandom } from '../../src/random';
+
+/**
+ * The machines job queue inside one page: the broker, a client and simulated machines, each with a real worker pool,
+ * on a page-only hub. The cross-tab version is the end-to-end test; this one covers the faults a page can inject.
+ */
+const clusters: SimulatedCluster[] = [];
+async function cluster(options: Parameters<typeof simulatedCluster>[0]): Promise<SimulatedCluster> {
+  const created = await simulatedCluster(options);
+  clusters.push(created);
+  return created;
+}
+afterEach(async () => {
+  await Promise.all(clusters.splice(0).map((c) => c.close()));
+});
+
+const fibJob = (n: number): Job => ({ kernel: 'fibBatch', args: [[n]] });
+
+describe('a simulated cluster', () => {
+  it('spreads a batch over its machines and merges results equal to fib, each recorded once', async () => {
+    const { client, host, machines } = await cluster({ machines: 3, cores: 1 });
+    const ns = Array.from({ length: 30 }, (_, i) => 15 + (i % 10));
+    const result = await client.run('batch', ns.map(fibJob));
+    expect(result.values).toEqual(ns.map((n) => [fib(n)]));
+    expect(result.failed).toEqual([]);
+    const done = host.broker!.machines().map((machine) => machine.done);
+    expect(done.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(done.every((count) => count > 0)).toBe(true); // every machine took a share
+    expect(machines.map((machine) => machine.view().status)).toEqual(['connected', 'connected', 'connected']);
+  });
+
+  it('runs a playground task as a batch whose merged result equals the single-machine result', async () => {
+    const { client } = await cluster({ machines: 2, cores: 1 });
+    const outcome = await runBatch(client, 'task', fibTask, { n: 22, k: 24 }, 8);
+    expect(outcome.equal).toBe(true);
+    expect(outcome.result).toEqual(Array.from({ length: 24 }, () => fib(22)));
+    expect(outcome.run.values).toHaveLength(8);
+  });
+
+  it('retries a job whose kernel throws, with backoff, then lists it as failed with its message', async () => {
+    const { client, host } = await cluster({ machines: 2, cores: 1, config: { maxRetries: 2, backoffMs: 20 } });
+    const result = await client.run('bad', [fibJob(10), fibJob(99), fibJob(11)]);
+    expect(result.values).toEqual([[55], undefined, [89]]);
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0]!.index).toBe(1);
+    expect(result.failed[0]!.errors).toHaveLength(3);
+    expect(result.failed[0]!.errors[2]).toMatch(/attempt 3: .*fib n must be an integer from 0 to 42, got 99/);
+    const job = host.broker!.job('bad/1')!;
+    expect(job).toMatchObject({ state: 'failed', attempts: 3 });
+    expect(host.broker!.counters.retries).toBe(2);
+    expect(host.broker!.events().filter((event) => event.kind === 'failed for good')).toHaveLength(1);
+  });
+
+  it('stops an attempt past its time limit (its worker is replaced) and fails the job after its retries', async () => {
+    // fib(40) takes seconds; fib(5), prefetched behind it, waits for the fresh worker (its time limit not yet running).
+    const { client, host } = await cluster({
+      machines: 1,
+      cores: 1,
+      config: { timeLimitMs: 600, maxRetries: 1, backoffMs: 10 },
+    });
+    const result = await client.run('slow', [fibJob(40), fibJob(5)], { timeoutMs: 20_000 });
+    expect(result.values).toEqual([undefined, [5]]);
+    expect(result.failed[0]!.errors).toEqual([
+      expect.stringMatching(/attempt 1: ran past its time limit of 600 ms/),
+      expect.stringMatching(/attempt 2: ran past its time limit of 600 ms/),
+    ]);
+    expect(host.broker!.counters.timeLimits).toBe(2);
+  });
+
+  it('ignores and counts malformed and foreign messages, and keeps working', async () => {
+    const { client, host, hub } = await cluster({ machines: 1, cores: 1 });
+    const rogue = hub.connect();
+    rogue.post({ type: 'heartbeat', from: '', info: null, running: 3 } as never);
+    rogue.post({ type: 'no such type' } as never);
+    rogue.post({ type: 'done', from: 'x', job: 'nope', attempt: -1, value: 1 } as never);
+    const result = await client.run('after-noise', [fibJob(20)]);
+    expect(result.values).toEqual([[6765]]);
+    expect(host.broker!.counters.ignoredMessages).toBe(3);
+    rogue.close();
+  });
+
+  it('loses nothing over a lossy, slow network: leases bring back every lost message', async () => {
+    const { client, host } = await cluster({
+      machines: 3,
+      cores: 1,
+      config: { leaseMs: 300 },
+      network: { latencyMs: 5, lossRate: 0.15, random: seededRandom(7) },
+    });
+    const ns = Array.from({ length: 40 }, (_, i) => 10 + (i % 12));
+    const result = await client.run('lossy', ns.map(fibJob), { timeoutMs: 25_000 });
+    expect(result.values).toEqual(ns.map((n) => [fib(n)]));
+    const jobs = host.broker!.jobs('lossy');
+    expect(jobs.every((job) => job.state === 'finished')).toBe(true);
+    expect(host.broker!.counters.leaseExpiries).toBeGreaterThan(0); // the loss did happen, and was recovered
+  });
+
+  it('persists its state in IndexedDB: a new broker resumes the stored queue', async () => {
+    const name = `browser-test-${crypto.randomUUID().slice(0, 8)}`;
+    const broker = new Broker({ leaseMs: 1000 });
+    broker.enqueue([{ id: 'r/0', run: 'r', job: fibJob(3) }], 0);
+    broker.heartbeat('m', { label: 'm', cores: 1, slots: 1, simulated: true }, [], 0);
+    broker.dispatch(0);
+    broker.complete('m', 'r/0', 1, [2], 5);
+    await indexedDbStore.save(name, broker.snapshot());
+    const loaded = await indexedDbStore.load(name);
+    expect(loaded).toEqual(broker.snapshot());
+    expect(new Broker({}, loaded).job('r/0')).toMatchObject({ state: 'finished', value: [2] });
+    await indexedDbStore.remove(name);
+    expect(await indexedDbStore.load(name)).toBeUndefined();
+    expect(await memoryStore().load(name)).toBeUndefined();
+  });
+});
+
+describe('the machines benchmark', () => {
+  it('puts empty jobs through the broker and reports a throughput', async () => {
+    const figure = await measureThroughput({ machines: 2, cores: 1, jobs: 2000 });
+    console.log(`machines throughput: ${JSON.stringify(figure)}`);
+    expect(figure.duplicates).toBe(0);
+    // A generous floor: the target is 2,000 jobs/s; this only catches a broker that has become pathological.
+    expect(figure.jobsPerSecond).toBeGreaterThan(200);
+  });
+
+  it('brings a dead machine’s job back within about a lease', async () => {
+    const figure = await measureRecovery({ leaseMs: 400 });
+    console.log(`machines recovery: ${JSON.stringify(figure)}`);
+    expect(figure.recoveryMs).toBeGreaterThanOrEqual(400);
+    expect(figure.recoveryMs).toBeLessThan(400 * 3);
+  });
+});

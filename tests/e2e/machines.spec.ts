@@ -1,0 +1,211 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { RunResult } from '../../src/machines/client';
+import type { Monitor, RunStatus } from '../../src/machines/protocol';
+
+/**
+ * The machines job queue with real tabs: one client page and machine pages in one browser context, talking over a
+ * real BroadcastChannel, electing the broker with a real Web Lock, persisting to real IndexedDB. Each job is fib(n)
+ * on a machine's own worker pool; the results must equal fib computed here, each recorded exactly once.
+ */
+
+interface MachinesWindow {
+  machines: {
+    host: { broker: unknown };
+    machine?: { view(): { running: unknown[]; done: number; status: string } };
+    fibRun(run: string, ns: number[], timeoutMs?: number): Promise<RunResult>;
+    monitor(): Monitor | undefined;
+  };
+}
+
+const LEASE = 1500;
+const fib = (n: number): number => (n < 2 ? n : fib(n - 1) + fib(n - 2));
+/** About 60–100 ms each in one worker: long enough that a tab dies with jobs in hand. */
+const batch = (count: number) => Array.from({ length: count }, (_, i) => 30 + (i % 2));
+
+const url = (role: 'client' | 'machine', cluster: string) =>
+  `machines.html?role=${role}&cluster=${cluster}&lease=${LEASE}&cores=1`;
+
+async function openClient(context: BrowserContext, cluster: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url('client', cluster));
+  // The client opened first holds the broker's lock; the machines queue behind it.
+  await page.waitForFunction(() => Boolean((window as unknown as MachinesWindow).machines.host.broker));
+  return page;
+}
+
+async function openMachines(context: BrowserContext, cluster: string, count: number): Promise<Page[]> {
+  const pages = await Promise.all(Array.from({ length: count }, () => context.newPage()));
+  await Promise.all(pages.map((page) => page.goto(url('machine', cluster))));
+  return pages;
+}
+
+/** Waits until the broker's monitor shows `count` live machines. */
+async function machinesJoined(client: Page, count: number) {
+  await client.waitForFunction(
+    (count) =>
+      (window as unknown as MachinesWindow).machines.monitor()?.machines.filter((m) => !m.gone).length === count,
+    count,
+  );
+}
+
+/** Waits until the machine page is running a job and has finished one, so closing it now loses work in hand. */
+async function busy(page: Page) {
+  await page.waitForFunction(() => {
+    const view = (window as unknown as MachinesWindow).machines.machine?.view();
+    return view !== undefined && view.running.length > 0 && view.done > 0;
+  });
+}
+
+const startRun = (client: Page, run: string, ns: number[]) =>
+  client.evaluate(({ run, ns }) => (window as unknown as MachinesWindow).machines.fibRun(run, ns), { run, ns });
+
+/** The broker's settled monitor for a run: once its monitor shows every job finished. */
+async function settledMonitor(
+  client: Page,
+  run: string,
+  total: number,
+): Promise<{ monitor: Monitor; status: RunStatus }> {
+  const handle = await client.waitForFunction(
+    ({ run, total }) => {
+      const monitor = (window as unknown as MachinesWindow).machines.monitor();
+      const status = monitor?.runs.find((r) => r.run === run);
+      return monitor && status && status.states.finished === total && monitor.machines.every((m) => m.inFlight === 0)
+        ? { monitor, status }
+        : undefined;
+    },
+    { run, total },
+  );
+  return (await handle.jsonValue()) as { monitor: Monitor; status: RunStatus };
+}
+
+function expectExactResults(result: RunResult, ns: number[]) {
+  expect(result.failed).toEqual([]);
+  expect(result.values).toEqual(ns.map((n) => [fib(n)]));
+}
+
+const cluster = () => `e2e-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+test('a machine tab closed mid-run: its jobs run elsewhere, every result is recorded exactly once', async ({
+  context,
+}) => {
+  const id = cluster();
+  const client = await openClient(context, id);
+  const machines = await openMachines(context, id, 3);
+  await machinesJoined(client, 3);
+  const ns = batch(36);
+  const running = startRun(client, 'run-1', ns);
+  await busy(machines[0]!);
+  await machines[0]!.close();
+  const result = await running;
+  expectExactResults(result, ns);
+
+  const { monitor, status } = await settledMonitor(client, 'run-1', ns.length);
+  expect(status).toMatchObject({ total: 36, states: { queued: 0, started: 0, finished: 36, failed: 0 } });
+  expect(status.retried).toBeGreaterThanOrEqual(1);
+  // Monitoring adds up: the machines' recorded completions are the jobs, duplicates are counted apart.
+  expect(monitor.machines.reduce((sum, m) => sum + m.done, 0)).toBe(36);
+  expect(monitor.machines.reduce((sum, m) => sum + m.duplicates, 0)).toBe(monitor.counters.duplicates);
+  expect(status.duplicates).toBe(monitor.counters.duplicates);
+  expect(monitor.machines.filter((m) => m.gone)).toHaveLength(1);
+  expect(monitor.events.some((event) => event.kind === 'lease expired')).toBe(true);
+  expect(monitor.counters.enqueued).toBe(36);
+});
+
+test('a machine tab frozen past its lease: its jobs run elsewhere, its late results count as duplicates', async ({
+  context,
+}) => {
+  const id = cluster();
+  const client = await openClient(context, id);
+  const machines = await openMachines(context, id, 3);
+  await machinesJoined(client, 3);
+  const ns = batch(36);
+  const running = startRun(client, 'run-1', ns);
+  const victim = machines[1]!;
+  await busy(victim);
+  // Block the tab's main thread for twice the lease: no heartbeats, no results, though its worker finishes.
+  await victim.evaluate((ms) => {
+    const end = Date.now() + ms;
+    while (Date.now() < end);
+  }, 2 * LEASE);
+  const result = await running;
+  expectExactResults(result, ns);
+
+  const { monitor, status } = await settledMonitor(client, 'run-1', ns.length);
+  expect(status.retried).toBeGreaterThanOrEqual(1);
+  expect(monitor.counters.leaseExpiries).toBeGreaterThanOrEqual(1);
+  // The thawed tab reports what it finished meanwhile: kept if first, else counted as a duplicate, never both.
+  await client.waitForFunction(() =>
+    (window as unknown as MachinesWindow).machines.monitor()?.machines.every((m) => !m.gone),
+  );
+  const after = (await client.evaluate(() => (window as unknown as MachinesWindow).machines.monitor())) as Monitor;
+  const done = after.machines.reduce((sum, m) => sum + m.done, 0);
+  expect(done).toBe(36);
+  expect(after.runs.find((r) => r.run === 'run-1')?.duplicates).toBe(after.counters.duplicates);
+});
+
+test('every tab closed mid-run: the next client resumes from IndexedDB, nothing lost or doubled', async ({
+  context,
+}) => {
+  const id = cluster();
+  const client = await openClient(context, id);
+  const machines = await openMachines(context, id, 1);
+  await machinesJoined(client, 1);
+  const ns = batch(30);
+  startRun(client, 'run-1', ns).catch(() => {}); // the page goes away under it
+  await client.waitForFunction(() => {
+    const states = (window as unknown as MachinesWindow).machines.monitor()?.runs[0]?.states;
+    return states !== undefined && states.finished >= 5;
+  });
+  const before = (await client.evaluate(() => (window as unknown as MachinesWindow).machines.monitor())) as Monitor;
+  await machines[0]!.close();
+  await client.close();
+
+  const again = await openClient(context, id);
+  await openMachines(context, id, 2);
+  // The same run, enqueued again by the reopened tab: the broker already has every job, so nothing is added.
+  const result = await startRun(again, 'run-1', ns);
+  expectExactResults(result, ns);
+  const { monitor, status } = await settledMonitor(again, 'run-1', ns.length);
+  expect(monitor.broker.resumed).toBe(true);
+  expect(monitor.counters.enqueued).toBe(30);
+  expect(monitor.counters.duplicateEnqueues).toBeGreaterThanOrEqual(30);
+  expect(status.states.finished).toBe(30);
+  expect(monitor.machines.reduce((sum, m) => sum + m.done, 0)).toBe(30);
+  // What was finished before the crash was not run again as a new result.
+  expect(before.runs[0]!.states.finished).toBeLessThan(30);
+});
+
+test('the broker’s tab closed mid-run: a machine tab takes the lock and resumes the broker from IndexedDB', async ({
+  context,
+}) => {
+  const id = cluster();
+  const client = await openClient(context, id);
+  const machines = await openMachines(context, id, 2);
+  await machinesJoined(client, 2);
+  const ns = batch(30);
+  startRun(client, 'run-1', ns).catch(() => {}); // the page goes away under it
+  await client.waitForFunction(() => {
+    const states = (window as unknown as MachinesWindow).machines.monitor()?.runs[0]?.states;
+    return states !== undefined && states.finished >= 3;
+  });
+  await client.close();
+  // One of the machine tabs was next in line for the lock.
+  await expect
+    .poll(async () => {
+      const hosts = await Promise.all(
+        machines.map((page) =>
+          page.evaluate(() => Boolean((window as unknown as MachinesWindow).machines.host.broker)),
+        ),
+      );
+      return hosts.filter(Boolean).length;
+    })
+    .toBe(1);
+  const again = await context.newPage();
+  await again.goto(url('client', id));
+  const result = await startRun(again, 'run-1', ns);
+  expectExactResults(result, ns);
+  const { monitor } = await settledMonitor(again, 'run-1', ns.length);
+  expect(monitor.broker.resumed).toBe(true);
+  expect(monitor.counters.enqueued).toBe(30);
+  expect(monitor.machines.reduce((sum, m) => sum + m.done, 0)).toBe(30);
+});
