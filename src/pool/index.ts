@@ -1,13 +1,12 @@
+export { createPool, Pool } from './pool';
 export {
-  createPool,
   MAX_POOL_SIZE,
-  Pool,
   type Future,
   type MapOptions,
   type PoolOptions,
   type PoolStats,
   type SubmitOptions,
-} from './pool';
+} from './options';
 export {
   ArgumentError,
   CallbackError,
