@@ -90,7 +90,7 @@ export async function withPool<T>(
   { signal, createPool: makePool = createPool }: { signal?: AbortSignal | undefined; createPool?: MakePool } = {},
 ): Promise<T> {
   if (signal?.aborted) throw new CancelledError();
-  const pool = makePool({ size });
+  const pool = makePool({ size, timeout: CHUNK_TIME_LIMIT_MS });
   try {
     return await use(pool, await pool.whenReady(signal));
   } finally {
@@ -99,3 +99,9 @@ export async function withPool<T>(
 }
 
 export type MakePool = (options: PoolOptions) => Pool;
+
+/**
+ * The longest one chunk of a sweep may run: far beyond any chunk a demo's bounds allow on a slow phone, but a kernel
+ * that never returns (or a setting no one foresaw) ends with a TimeoutError instead of a run that never ends.
+ */
+export const CHUNK_TIME_LIMIT_MS = 120_000;
