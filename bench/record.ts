@@ -22,3 +22,21 @@ export function numberOption(options: Record<string, string>, key: string, fallb
   if (!Number.isFinite(parsed)) throw new RangeError(`--${key} must be a number, got "${value}"`);
   return parsed;
 }
+
+/** `--max-workers N` (default: the cores) as the worker counts to sweep, 1 to N. */
+export function workerCountsOption(options: Record<string, string>): number[] {
+  return Array.from({ length: numberOption(options, 'max-workers', navigator.hardwareConcurrency) }, (_, i) => i + 1);
+}
+
+/** The timing columns of one sweep row: every sweeping suite reports them alike. */
+export function timingFigures(row: {
+  workers: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  speedup: number;
+  efficiency: number;
+}): Pick<BenchRecord, 'workers' | 'medianMs' | 'speedup' | 'efficiency'> & { minMs: number; maxMs: number } {
+  const { workers, medianMs, minMs, maxMs, speedup, efficiency } = row;
+  return { workers, medianMs, minMs, maxMs, speedup, efficiency };
+}

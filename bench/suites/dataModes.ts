@@ -8,7 +8,7 @@ import { equalBytes, megapixels, sharePicture } from '../../src/image/picture';
 import { samplePicture } from '../../src/image/sample';
 import { FILTER_NAMES } from '../../workers/kernels/image/filter';
 import { isBackend } from '../../workers/kernels/backend';
-import { numberOption, type BenchRecord, type BenchSuite } from '../record';
+import { numberOption, timingFigures, workerCountsOption, type BenchRecord, type BenchSuite } from '../record';
 
 /** The modes to run: `--modes copy,shared`, else every mode this page allows. */
 function modesOption(options: Record<string, string>): Mode[] {
@@ -19,19 +19,10 @@ function modesOption(options: Record<string, string>): Mode[] {
   return wanted.filter((mode) => !modeUnavailable(mode, crossOriginIsolated));
 }
 
-function workerCountsOption(options: Record<string, string>): number[] {
-  return Array.from({ length: numberOption(options, 'max-workers', navigator.hardwareConcurrency) }, (_, i) => i + 1);
-}
-
 /** The columns every data-mode row shares: timing, speedup, and where the time went. */
 function rowFigures(row: ModeRow, work: number) {
   return {
-    workers: row.workers,
-    medianMs: row.medianMs,
-    minMs: row.minMs,
-    maxMs: row.maxMs,
-    speedup: row.speedup,
-    efficiency: row.efficiency,
+    ...timingFigures(row),
     throughput: work / (row.medianMs / 1000),
     moveMs: row.moveMs,
     computeMs: row.computeMs,

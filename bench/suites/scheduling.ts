@@ -2,7 +2,7 @@ import { createPool, SCHEDULES, type Schedule, type TraceEvent } from '../../src
 import { mandelbrotTask, type MandelbrotParams } from '../../src/tasks/mandelbrot';
 import { chunkCount } from '../../src/tasks/uneven';
 import { fitAmdahl } from '../../src/measure/amdahl';
-import { numberOption, type BenchRecord, type BenchSuite } from '../record';
+import { numberOption, workerCountsOption, type BenchRecord, type BenchSuite } from '../record';
 import { efficiency, median, speedup } from '../../src/measure/stats';
 import { sweep } from '../../src/measure/sweep';
 import { idleWhileWaitingMs, summarizeTimeline } from '../../src/measure/timeline';
@@ -33,9 +33,8 @@ function mandelbrotParams(options: Record<string, string>): MandelbrotParams {
 export const mandelbrot: BenchSuite = async (options) => {
   const params = mandelbrotParams(options);
   const chunkRows = numberOption(options, 'mandelbrot-chunk', 16);
-  const maxWorkers = numberOption(options, 'max-workers', navigator.hardwareConcurrency);
   const rounds = numberOption(options, 'reps', 3);
-  const workerCounts = Array.from({ length: maxWorkers }, (_, i) => i + 1);
+  const workerCounts = workerCountsOption(options);
   const times = new Map<string, number[]>();
   const lastTrace = new Map<string, TraceEvent[]>();
   const key = (schedule: Schedule, workers: number) => `${schedule}@${workers}`;

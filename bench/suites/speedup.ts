@@ -1,4 +1,4 @@
-import { numberOption, type BenchRecord, type BenchSuite } from '../record';
+import { numberOption, timingFigures, workerCountsOption, type BenchRecord, type BenchSuite } from '../record';
 import { fitAmdahl } from '../../src/measure/amdahl';
 import { sweep } from '../../src/measure/sweep';
 import type { Task } from '../../src/tasks/task';
@@ -13,12 +13,11 @@ async function speedupRecords<P, R>(
 ): Promise<BenchRecord[]> {
   const validation = task.validate(raw as never);
   if (!validation.ok) throw new RangeError(`${task.id}: ${Object.values(validation.errors).join('; ')}`);
-  const cores = navigator.hardwareConcurrency;
   const { rows, mismatches } = await sweep({
     task,
     params: validation.params,
     settings: {
-      workerCounts: Array.from({ length: numberOption(options, 'max-workers', cores) }, (_, i) => i + 1),
+      workerCounts: workerCountsOption(options),
       repetitions: numberOption(options, 'reps', 5),
     },
   });
@@ -28,12 +27,7 @@ async function speedupRecords<P, R>(
   return rows.map((row) => ({
     task: task.id,
     ...raw,
-    workers: row.workers,
-    medianMs: row.medianMs,
-    minMs: row.minMs,
-    maxMs: row.maxMs,
-    speedup: row.speedup,
-    efficiency: row.efficiency,
+    ...timingFigures(row),
     spawnMs: row.spawnMs,
     serialFraction,
   }));

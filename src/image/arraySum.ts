@@ -1,7 +1,6 @@
-import type { TraceEvent } from '../pool';
 import { splitRange } from '../tasks/split';
 import type { Mode } from './modes';
-import { linkedController, settleAll, traceTimes, type ModeRun, type RunContext } from './modeRun';
+import { ChunkLedger, type ModeRun, type RunContext } from './modeRun';
 
 /** The memory-bound task's input: the array, and its copy in shared memory once shared mode needs one. */
 export interface FloatArrayInput {
@@ -41,7 +40,7 @@ export function shareFloatArray(values: Float64Array): Float64Array {
  * the page first (a copy) and send it; shared sends only the range's bounds and a view of the same memory.
  */
 export async function runArraySum(
-  { pool, signal, onProgress }: RunContext,
+  context: RunContext,
   input: FloatArrayInput,
   mode: Mode,
   chunks: number,
@@ -49,45 +48,23 @@ export async function runArraySum(
   const { values } = input;
   if (mode === 'shared' && !input.shared) throw new TypeError('shared mode needs the array in shared memory');
   const ranges = splitRange(0, values.length, chunks);
-  const trace: TraceEvent[] = [];
-  const sent: ArrayBuffer[] = [];
-  const local = linkedController(signal);
-  let pageCopyMs = 0;
-  let bytesCopiedOnPage = 0;
-  let bytesCloned = 0;
-  let done = 0;
-  const start = performance.now();
+  const ledger = new ChunkLedger(context, mode, ranges.length);
   const futures = ranges.map(([from, to], index) => {
-    const options = { signal: local.signal, chunk: index, onTrace: (event: TraceEvent) => trace.push(event) };
+    const options = ledger.options(index);
     let future;
     if (mode === 'shared') {
-      future = pool.submit({ kernel: 'sumFloat64', args: [input.shared!, from, to] }, options);
+      future = context.pool.submit({ kernel: 'sumFloat64', args: [input.shared!, from, to] }, options);
     } else {
-      const cutAt = performance.now();
-      const part = values.slice(from, to);
-      pageCopyMs += performance.now() - cutAt;
-      bytesCopiedOnPage += part.byteLength;
-      if (mode === 'copy') bytesCloned += part.byteLength;
-      else sent.push(part.buffer);
+      const part = ledger.copy(() => values.slice(from, to));
+      if (mode === 'copy') ledger.bytesCloned += part.byteLength;
+      else ledger.sent.push(part.buffer);
       const transfer = mode === 'transfer' ? [part.buffer] : undefined;
-      future = pool.submit({ kernel: 'sumFloat64', args: [part, 0, part.length] }, { ...options, transfer });
+      future = context.pool.submit({ kernel: 'sumFloat64', args: [part, 0, part.length] }, { ...options, transfer });
     }
     return future.then((sum) => {
-      onProgress?.(++done, ranges.length);
+      ledger.progress();
       return sum;
     });
   });
-  const sums = await settleAll(futures, local);
-  const ms = performance.now() - start;
-  return {
-    value: sums.reduce((a, b) => a + b, 0),
-    ms,
-    bytesCloned,
-    bytesCopiedOnPage,
-    pageCopyMs,
-    ...traceTimes(trace),
-    ...(mode === 'transfer' && {
-      detached: { detached: sent.filter((buffer) => buffer.byteLength === 0).length, sent: sent.length },
-    }),
-  };
+  return ledger.finish(futures, (sums) => sums.reduce((a, b) => a + b, 0));
 }

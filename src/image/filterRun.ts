@@ -4,7 +4,7 @@ import { CONTROL_LENGTH, PROGRESS } from '../../workers/kernels/image/shared';
 import type { TraceEvent } from '../pool';
 import { planBands } from './bands';
 import type { Mode } from './modes';
-import { everyFrame, linkedController, settleAll, traceTimes, type ModeRun, type RunContext } from './modeRun';
+import { ChunkLedger, everyFrame, traceTimes, type ModeRun, type RunContext } from './modeRun';
 import type { Picture, SharedPicture } from './picture';
 
 /** Every filter has WebAssembly twins (scalar and SIMD): every backend can run the image demo. */
@@ -31,7 +31,7 @@ export function runFilter(
 
 /** Copy and transfer: each band's rows and halo are cut out, sent, filtered, sent back and put in place. */
 async function runBands(
-  { pool, signal, onProgress }: RunContext,
+  context: RunContext,
   picture: Picture,
   filter: Filter,
   mode: 'copy' | 'transfer',
@@ -42,53 +42,29 @@ async function runBands(
   const stride = width * 4;
   const plan = planBands(height, count, haloRows(filter));
   const output = new Uint8ClampedArray(data.length);
-  const trace: TraceEvent[] = [];
-  const sent: ArrayBuffer[] = [];
-  const local = linkedController(signal);
-  let pageCopyMs = 0;
-  let bytesCopiedOnPage = 0;
-  let bytesCloned = 0;
-  let done = 0;
-  const start = performance.now();
+  const ledger = new ChunkLedger(context, mode, plan.length);
   const futures = plan.map((band, index) => {
-    const cutAt = performance.now();
-    const window = data.slice(band.top * stride, band.bottom * stride);
-    pageCopyMs += performance.now() - cutAt;
-    bytesCopiedOnPage += window.byteLength;
+    const window = ledger.copy(() => data.slice(band.top * stride, band.bottom * stride));
     const bandBytes = (band.y1 - band.y0) * stride;
-    if (mode === 'copy') bytesCloned += window.byteLength + bandBytes;
-    else sent.push(window.buffer);
-    const future = pool.submit(
+    if (mode === 'copy') ledger.bytesCloned += window.byteLength + bandBytes;
+    else ledger.sent.push(window.buffer);
+    const future = context.pool.submit(
       { kernel: 'filterBand', args: [filter, window, band.top, width, height, band.y0, band.y1], backend },
       {
-        signal: local.signal,
-        chunk: index,
+        ...ledger.options(index),
         transfer: mode === 'transfer' ? [window.buffer] : undefined,
         transferResult: mode === 'transfer',
-        onTrace: (event) => trace.push(event),
       },
     );
     return future.then((rows) => {
-      const placeAt = performance.now();
-      output.set(rows, band.y0 * stride);
-      pageCopyMs += performance.now() - placeAt;
-      bytesCopiedOnPage += rows.byteLength;
-      onProgress?.(++done, plan.length);
+      ledger.copy(() => {
+        output.set(rows, band.y0 * stride);
+        return rows;
+      });
+      ledger.progress();
     });
   });
-  await settleAll(futures, local);
-  const ms = performance.now() - start;
-  return {
-    value: output,
-    ms,
-    bytesCloned,
-    bytesCopiedOnPage,
-    pageCopyMs,
-    ...traceTimes(trace),
-    ...(mode === 'transfer' && {
-      detached: { detached: sent.filter((buffer) => buffer.byteLength === 0).length, sent: sent.length },
-    }),
-  };
+  return ledger.finish(futures, () => output);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Pool, TraceEvent } from '../pool';
+import type { Mode } from './modes';
 
 /** What one run in one mode measured, besides its result. */
 export interface ModeRun<R> {
@@ -78,4 +79,69 @@ export function everyFrame(poll: () => void): () => void {
   return () => {
     running = false;
   };
+}
+
+/**
+ * The page's ledger for a run that submits chunk by chunk (copy and transfer modes, and the array sum's shared
+ * mode): the pool's trace, the buffers sent, the page's own copies and the progress, then the run's `ModeRun`.
+ * The clock starts when the ledger is made.
+ */
+export class ChunkLedger {
+  readonly trace: TraceEvent[] = [];
+  /** Transfer mode: the buffers sent, to count how many were left detached. */
+  readonly sent: ArrayBuffer[] = [];
+  readonly local: AbortController;
+  pageCopyMs = 0;
+  bytesCopiedOnPage = 0;
+  bytesCloned = 0;
+  private done = 0;
+  private readonly start: number;
+  private readonly context: RunContext;
+  private readonly mode: Mode;
+  private readonly total: number;
+
+  /** `total`: how many chunks the progress counts up to. */
+  constructor(context: RunContext, mode: Mode, total: number) {
+    this.context = context;
+    this.mode = mode;
+    this.total = total;
+    this.local = linkedController(context.signal);
+    this.start = performance.now();
+  }
+
+  /** The options for submitting chunk `chunk`: the run's cancellation and the trace. */
+  options(chunk: number): { signal: AbortSignal; chunk: number; onTrace: (event: TraceEvent) => void } {
+    return { signal: this.local.signal, chunk, onTrace: (event) => this.trace.push(event) };
+  }
+
+  /** Makes a copy on the page (cutting a chunk out, putting a result in place), timing it and counting its bytes. */
+  copy<T extends { byteLength: number }>(make: () => T): T {
+    const at = performance.now();
+    const made = make();
+    this.pageCopyMs += performance.now() - at;
+    this.bytesCopiedOnPage += made.byteLength;
+    return made;
+  }
+
+  /** One more chunk finished. */
+  progress(): void {
+    this.context.onProgress?.(++this.done, this.total);
+  }
+
+  /** Awaits every chunk (see `settleAll`), stops the clock and turns the chunks' results into the run's value. */
+  async finish<T, R>(futures: Promise<T>[], value: (results: T[]) => R): Promise<ModeRun<R>> {
+    const results = await settleAll(futures, this.local);
+    const ms = performance.now() - this.start;
+    return {
+      value: value(results),
+      ms,
+      bytesCloned: this.bytesCloned,
+      bytesCopiedOnPage: this.bytesCopiedOnPage,
+      pageCopyMs: this.pageCopyMs,
+      ...traceTimes(this.trace),
+      ...(this.mode === 'transfer' && {
+        detached: { detached: this.sent.filter((buffer) => buffer.byteLength === 0).length, sent: this.sent.length },
+      }),
+    };
+  }
 }

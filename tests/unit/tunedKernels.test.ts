@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { boxRows } from '../../workers/kernels/image/box';
 import { sobelRows } from '../../workers/kernels/image/neighbours';
 import { grayscaleRows } from '../../workers/kernels/image/point';
+import type { RowJob } from '../../workers/kernels/image/rows';
 import { sumSquaresMod32 } from '../../workers/kernels/sum';
 import { seededRandom } from '../../src/random';
 import * as reference from '../reference/kernels';
@@ -25,22 +26,29 @@ function picture(width: number, height: number, offset: number): Uint8ClampedArr
 }
 
 type Rows = (src: Uint8ClampedArray, dst: Uint8ClampedArray, width: number, height: number) => void;
+/** The whole picture as one job. */
+const job = (src: Uint8ClampedArray, dst: Uint8ClampedArray, width: number, height: number): RowJob => ({
+  src,
+  srcTop: 0,
+  dst,
+  dstTop: 0,
+  width,
+  height,
+  y0: 0,
+  y1: height,
+});
 const CASES: [string, Rows, Rows][] = [
   [
     'grayscale',
-    (s, d, w, h) => grayscaleRows(s, 0, d, 0, w, 0, h),
+    (s, d, w, h) => grayscaleRows(job(s, d, w, h)),
     (s, d, w, h) => reference.grayscaleRows(s, 0, d, 0, w, 0, h),
   ],
   ...[1, 2, 4, 11].map((r): [string, Rows, Rows] => [
     `box r=${r}`,
-    (s, d, w, h) => boxRows(s, 0, d, 0, w, h, 0, h, r),
+    (s, d, w, h) => boxRows(job(s, d, w, h), r),
     (s, d, w, h) => reference.boxRows(s, 0, d, 0, w, h, 0, h, r),
   ]),
-  [
-    'sobel',
-    (s, d, w, h) => sobelRows(s, 0, d, 0, w, h, 0, h),
-    (s, d, w, h) => reference.sobelRows(s, 0, d, 0, w, h, 0, h),
-  ],
+  ['sobel', (s, d, w, h) => sobelRows(job(s, d, w, h)), (s, d, w, h) => reference.sobelRows(s, 0, d, 0, w, h, 0, h)],
 ];
 
 describe('tuned image kernels equal the first versions', () => {

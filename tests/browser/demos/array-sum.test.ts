@@ -1,23 +1,18 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ArraySumState } from '../../../src/demos/array-sum/state.svelte';
 import { makeFloatArray } from '../../../src/image/arraySum';
-import { holdLock, testEnvironment } from './support';
+import { cancelAfterEach, expectRunLockBlocks, testEnvironment } from './support';
 
 const env = { ...testEnvironment(), hardwareConcurrency: 2 };
 const N = 10_000;
 const expected = makeFloatArray(N).reduce((a, b) => a + b, 0);
-const states: ArraySumState[] = [];
+const keep = cancelAfterEach((state: ArraySumState) => [state.runner]);
 
 function arraySum(raw: Record<string, string> = {}, environment = env): ArraySumState {
   const state = new ArraySumState(environment);
   Object.assign(state.settings.raw, { n: String(N), workers: '1-2', reps: '1' }, raw);
-  states.push(state);
-  return state;
+  return keep(state);
 }
-
-afterEach(() => {
-  for (const state of states.splice(0)) state.runner.cancel();
-});
 
 it('sums the array with 1 and 2 workers in copy mode: the exact sum, and export rows that match', async () => {
   const state = arraySum();
@@ -95,18 +90,8 @@ it('reset restores the defaults; invalid settings do not run', async () => {
 });
 
 it('another experiment holding the run lock blocks the run, with the reason', async () => {
-  const other = holdLock();
-  try {
-    const state = arraySum();
-    expect(state.runner.blockedBy).toContain(`${other.label} is running`);
-    await state.run();
-    expect(state.runner.status).toBe('idle');
-    expect(state.result).toBeNull();
-  } finally {
-    await other.release();
-  }
-  const state = arraySum({ workers: '1' });
-  expect(state.runner.blockedBy).toBeNull();
-  await state.run();
-  expect(state.runner.status).toBe('done');
+  await expectRunLockBlocks(() => arraySum(), {
+    ranNothing: (state) => expect(state.result).toBeNull(),
+    free: () => arraySum({ workers: '1' }),
+  });
 });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { AsyncState } from '../../../src/demos/async/state.svelte';
-import { holdLock, testEnvironment } from './support';
+import { expectRunLockBlocks, testEnvironment } from './support';
 
 const env = testEnvironment();
 
@@ -53,13 +53,5 @@ it('refuses bad settings and resets to the defaults', () => {
 it('waits while another experiment holds the lock, naming it', async () => {
   const state = new AsyncState(env);
   state.settings.raw.n = '20';
-  const other = holdLock();
-  try {
-    expect(state.runner.blockedBy).toContain(other.label);
-    await state.run();
-    expect(state.runner.status).toBe('idle');
-  } finally {
-    await other.release();
-  }
-  expect(state.runner.blockedBy).toBeNull();
+  await expectRunLockBlocks(() => state);
 });

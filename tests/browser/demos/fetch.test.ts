@@ -1,22 +1,17 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { FetchState } from '../../../src/demos/fetch/state.svelte';
-import { holdLock, testEnvironment } from './support';
+import { cancelAfterEach, expectRunLockBlocks, testEnvironment } from './support';
 
 // The vitest browser server serves the app's public folder: a real file, with real (tiny) latency.
 const SAMPLE = new URL('/fetch-sample.txt', location.origin).href;
 const env = testEnvironment();
-const states: FetchState[] = [];
+const keep = cancelAfterEach((state: FetchState) => [state.runner]);
 
 function fetchState(raw: Record<string, string> = {}): FetchState {
   const state = new FetchState(env);
   Object.assign(state.settings.raw, { source: 'url', url: SAMPLE, n: '4' }, raw);
-  states.push(state);
-  return state;
+  return keep(state);
 }
-
-afterEach(() => {
-  for (const state of states.splice(0)) state.runner.cancel();
-});
 
 it('sends N requests with a strategy; the summary, the history and the exported rows match', async () => {
   const size = (await (await fetch(SAMPLE, { cache: 'no-store' })).arrayBuffer()).byteLength;
@@ -53,8 +48,7 @@ it('sends N requests with a strategy; the summary, the history and the exported 
 });
 
 it('without a service worker, the default source falls back to the site’s sample file', async () => {
-  const state = new FetchState(env);
-  states.push(state);
+  const state = keep(new FetchState(env));
   state.settings.raw.n = '3';
   expect(state.target).toBe('fallback');
   await state.run();
@@ -98,18 +92,8 @@ it('reset restores the defaults; invalid settings do not run', async () => {
 });
 
 it('another experiment holding the run lock blocks the run, with the reason', async () => {
-  const other = holdLock();
-  try {
-    const state = fetchState();
-    expect(state.runner.blockedBy).toContain(`${other.label} is running`);
-    await state.run();
-    expect(state.runner.status).toBe('idle');
-    expect(state.last).toBeNull();
-  } finally {
-    await other.release();
-  }
-  const state = fetchState({ n: '1' });
-  expect(state.runner.blockedBy).toBeNull();
-  await state.run();
-  expect(state.runner.status).toBe('done');
+  await expectRunLockBlocks(() => fetchState(), {
+    ranNothing: (state) => expect(state.last).toBeNull(),
+    free: () => fetchState({ n: '1' }),
+  });
 });

@@ -1,22 +1,17 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ImageState } from '../../../src/demos/image/state.svelte';
 import { samplePicture } from '../../../src/image/sample';
-import { holdLock, testEnvironment } from './support';
+import { cancelAfterEach, holdLock, testEnvironment } from './support';
 
 const env = { ...testEnvironment(), hardwareConcurrency: 2 };
-const states: ImageState[] = [];
+const keep = cancelAfterEach((state: ImageState) => [state.runner]);
 
 function image(raw: Record<string, string> = {}): ImageState {
   const state = new ImageState(env);
   state.usePicture(samplePicture(61, 37), 'a small sample');
   Object.assign(state.settings.raw, { filter: 'sobel', workers: '1-2', reps: '1', bands: '2' }, raw);
-  states.push(state);
-  return state;
+  return keep(state);
 }
-
-afterEach(() => {
-  for (const state of states.splice(0)) state.runner.cancel();
-});
 
 it('filters in every mode with the same bytes, keeps each mode for the comparison, and exports the rows', async () => {
   const state = image();

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { MachineState } from '../../../src/demos/machine/state.svelte';
-import { holdLock, testEnvironment } from './support';
+import { expectRunLockBlocks, testEnvironment } from './support';
 
 const env = testEnvironment();
 
@@ -41,13 +41,5 @@ it('a cancelled sweep stops; the next one finds the plateau and exports its rows
 
 it('waits while another experiment holds the lock, naming it', async () => {
   const state = new MachineState(env, { counts: [1] });
-  const other = holdLock();
-  try {
-    expect(state.runner.blockedBy).toContain(other.label);
-    await state.run();
-    expect(state.runner.status).toBe('idle');
-  } finally {
-    await other.release();
-  }
-  expect(state.runner.blockedBy).toBeNull();
+  await expectRunLockBlocks(() => state);
 });

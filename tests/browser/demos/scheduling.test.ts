@@ -1,24 +1,16 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { SchedulingState } from '../../../src/demos/scheduling/state.svelte';
-import { holdLock, testEnvironment } from './support';
+import { cancelAfterEach, holdLock, testEnvironment } from './support';
 
 const env = { ...testEnvironment(), hardwareConcurrency: 2 };
-const states: SchedulingState[] = [];
+const keep = cancelAfterEach((state: SchedulingState) => [state.runner, state.chunkRunner]);
 const SMALL = { 'mandelbrot-width': '64', 'mandelbrot-height': '40', 'mandelbrot-maxIterations': '200', chunk: '8' };
 
 function scheduling(raw: Record<string, string | boolean> = {}): SchedulingState {
   const state = new SchedulingState(env);
   Object.assign(state.settings.raw, SMALL, { workers: '1-2', reps: '1' }, raw);
-  states.push(state);
-  return state;
+  return keep(state);
 }
-
-afterEach(() => {
-  for (const state of states.splice(0)) {
-    state.runner.cancel();
-    state.chunkRunner.cancel();
-  }
-});
 
 it('every schedule gives the same picture; the timeline names chunks by their rows', async () => {
   const results: string[] = [];

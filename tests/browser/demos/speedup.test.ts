@@ -1,20 +1,15 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { SpeedupState } from '../../../src/demos/speedup/state.svelte';
-import { holdLock, testEnvironment } from './support';
+import { cancelAfterEach, holdLock, testEnvironment } from './support';
 
 const env = { ...testEnvironment(), hardwareConcurrency: 2 };
-const states: SpeedupState[] = [];
+const keep = cancelAfterEach((state: SpeedupState) => [state.runner]);
 
 function speedup(raw: Record<string, string | boolean> = {}): SpeedupState {
   const state = new SpeedupState(env);
   Object.assign(state.settings.raw, { task: 'fib', 'fib-n': '20', 'fib-k': '8', workers: '1-2', reps: '2' }, raw);
-  states.push(state);
-  return state;
+  return keep(state);
 }
-
-afterEach(() => {
-  for (const state of states.splice(0)) state.runner.cancel();
-});
 
 it('sweeps 1 and 2 workers: the same result at each, and export rows that match the table', async () => {
   const state = speedup();

@@ -1,3 +1,4 @@
+import { afterEach, expect } from 'vitest';
 import type { Environment } from '../../../src/environment';
 import { JobRunner } from '../../../src/run/jobRunner.svelte';
 
@@ -24,4 +25,52 @@ export function holdLock(label = 'the other test experiment'): { label: string; 
       await run;
     },
   };
+}
+
+/**
+ * Keeps the demo states a test file makes and, after each test, cancels the runners `runners` names: no run
+ * outlives its test. Returns the function that keeps a state (and returns it).
+ */
+export function cancelAfterEach<S>(runners: (state: S) => readonly { cancel(): void }[]): (state: S) => S {
+  const states: S[] = [];
+  afterEach(() => {
+    for (const state of states.splice(0)) for (const runner of runners(state)) runner.cancel();
+  });
+  return (state) => {
+    states.push(state);
+    return state;
+  };
+}
+
+/** A demo state as the run-lock test sees it. */
+interface LockedState {
+  runner: { blockedBy: string | null; status: string };
+  run(): Promise<unknown>;
+}
+
+/**
+ * While another experiment holds the run lock, the state `blocked()` returns names it and does not run (`ranNothing`
+ * checks that it shows no result). Once the lock is released nothing blocks: the state `free()` returns, if given,
+ * runs to the end.
+ */
+export async function expectRunLockBlocks<S extends LockedState>(
+  blocked: () => S,
+  { ranNothing, free }: { ranNothing?: (state: S) => void; free?: () => S } = {},
+): Promise<void> {
+  const other = holdLock();
+  let state: S;
+  try {
+    state = blocked();
+    expect(state.runner.blockedBy).toContain(`${other.label} is running`);
+    await state.run();
+    expect(state.runner.status).toBe('idle');
+    ranNothing?.(state);
+  } finally {
+    await other.release();
+  }
+  if (free) state = free();
+  expect(state.runner.blockedBy).toBeNull();
+  if (!free) return;
+  await state.run();
+  expect(state.runner.status).toBe('done');
 }

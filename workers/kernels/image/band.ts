@@ -20,19 +20,20 @@ export function applyFilter(
   y0: number,
   y1: number,
 ): void {
+  const job = { src, srcTop, dst, dstTop, width, height, y0, y1 };
   switch (filter.name) {
     case 'grayscale':
-      return grayscaleRows(src, srcTop, dst, dstTop, width, y0, y1);
+      return grayscaleRows(job);
     case 'invert':
-      return invertRows(src, srcTop, dst, dstTop, width, y0, y1);
+      return invertRows(job);
     case 'box':
-      return boxRows(src, srcTop, dst, dstTop, width, height, y0, y1, filter.radius);
+      return boxRows(job, filter.radius);
     case 'gaussian':
-      return gaussianRows(src, srcTop, dst, dstTop, width, height, y0, y1, filter.sigma);
+      return gaussianRows(job, filter.sigma);
     case 'sharpen':
-      return sharpenRows(src, srcTop, dst, dstTop, width, height, y0, y1);
+      return sharpenRows(job);
     case 'sobel':
-      return sobelRows(src, srcTop, dst, dstTop, width, height, y0, y1);
+      return sobelRows(job);
   }
 }
 

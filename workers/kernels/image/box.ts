@@ -1,4 +1,4 @@
-import { clamp, rowOffset } from './rows';
+import { clamp, rowOffset, type RowJob } from './rows';
 
 /**
  * Box blur: each channel (alpha too) becomes the rounded mean of the (2r+1)² square around it, edges clamped.
@@ -7,17 +7,8 @@ import { clamp, rowOffset } from './rows';
  * Tuned (issue 15, 3× the first version, kept in tests/reference): one pass along the row with the four channels'
  * sums in locals, and the clamping only in the r columns at each end.
  */
-export function boxRows(
-  src: Uint8ClampedArray,
-  srcTop: number,
-  dst: Uint8ClampedArray,
-  dstTop: number,
-  width: number,
-  height: number,
-  y0: number,
-  y1: number,
-  radius: number,
-): void {
+export function boxRows(job: RowJob, radius: number): void {
+  const { src, srcTop, dst, dstTop, width, height, y0, y1 } = job;
   const stride = width * 4;
   const area = (2 * radius + 1) ** 2;
   const half = area >> 1;

@@ -1,4 +1,4 @@
-import { clamp, rowOffset } from './rows';
+import { clamp, rowOffset, type RowJob } from './rows';
 
 /**
  * Separable Gaussian blur in fixed point, so that every thread gets the same bits: integer weights summing to
@@ -25,16 +25,8 @@ export function gaussianWeights(sigma: number): Int32Array {
 }
 
 /** Horizontal pass for picture rows [y0, y1): bytes in, 16-bit intermediates out. */
-export function gaussianHorizontalRows(
-  src: Uint8ClampedArray,
-  srcTop: number,
-  dst: Uint16Array,
-  dstTop: number,
-  width: number,
-  y0: number,
-  y1: number,
-  weights: Int32Array,
-): void {
+export function gaussianHorizontalRows(job: RowJob<Uint8ClampedArray, Uint16Array>, weights: Int32Array): void {
+  const { src, srcTop, dst, dstTop, width, y0, y1 } = job;
   const radius = (weights.length - 1) >> 1;
   const stride = width * 4;
   // The row with its edge pixels repeated R times on each side: the taps then need no clamping.
@@ -65,17 +57,8 @@ export function gaussianHorizontalRows(
 }
 
 /** Vertical pass for picture rows [y0, y1): 16-bit intermediates in (rows clamped to the picture), bytes out. */
-export function gaussianVerticalRows(
-  src: Uint16Array,
-  srcTop: number,
-  dst: Uint8ClampedArray,
-  dstTop: number,
-  width: number,
-  height: number,
-  y0: number,
-  y1: number,
-  weights: Int32Array,
-): void {
+export function gaussianVerticalRows(job: RowJob<Uint16Array, Uint8ClampedArray>, weights: Int32Array): void {
+  const { src, srcTop, dst, dstTop, width, height, y0, y1 } = job;
   const radius = (weights.length - 1) >> 1;
   const stride = width * 4;
   const acc = new Int32Array(stride);
@@ -95,22 +78,13 @@ export function gaussianVerticalRows(
 }
 
 /** Both passes for rows [y0, y1): the horizontal pass runs on the halo rows too, into a scratch of its own. */
-export function gaussianRows(
-  src: Uint8ClampedArray,
-  srcTop: number,
-  dst: Uint8ClampedArray,
-  dstTop: number,
-  width: number,
-  height: number,
-  y0: number,
-  y1: number,
-  sigma: number,
-): void {
+export function gaussianRows(job: RowJob, sigma: number): void {
+  const { width, height, y0, y1 } = job;
   const weights = gaussianWeights(sigma);
   const radius = (weights.length - 1) >> 1;
   const top = Math.max(0, y0 - radius);
   const bottom = Math.min(height, y1 + radius);
   const scratch = new Uint16Array((bottom - top) * width * 4);
-  gaussianHorizontalRows(src, srcTop, scratch, top, width, top, bottom, weights);
-  gaussianVerticalRows(scratch, top, dst, dstTop, width, height, y0, y1, weights);
+  gaussianHorizontalRows({ ...job, dst: scratch, dstTop: top, y0: top, y1: bottom }, weights);
+  gaussianVerticalRows({ ...job, src: scratch, srcTop: top }, weights);
 }

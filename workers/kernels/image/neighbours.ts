@@ -1,16 +1,8 @@
-import { clamp, luma, pixelWords, rowOffset } from './rows';
+import { clamp, luma, pixelWords, rowOffset, type RowJob } from './rows';
 
 /** Sharpen: 5·centre − the four direct neighbours, per colour channel, clamped to 0…255; alpha is kept. */
-export function sharpenRows(
-  src: Uint8ClampedArray,
-  srcTop: number,
-  dst: Uint8ClampedArray,
-  dstTop: number,
-  width: number,
-  height: number,
-  y0: number,
-  y1: number,
-): void {
+export function sharpenRows(job: RowJob): void {
+  const { src, srcTop, dst, dstTop, width, height, y0, y1 } = job;
   for (let y = y0; y < y1; y++) {
     const row = rowOffset(y, srcTop, width);
     const up = rowOffset(clamp(y - 1, height), srcTop, width);
@@ -33,16 +25,8 @@ export function sharpenRows(
  * Sobel edge detection on the luma: the gradient's length √(gx² + gy²), rounded and capped at 255, as an opaque
  * gray pixel. The luma of the rows a band needs (its own and one above and below) is computed once first.
  */
-export function sobelRows(
-  src: Uint8ClampedArray,
-  srcTop: number,
-  dst: Uint8ClampedArray,
-  dstTop: number,
-  width: number,
-  height: number,
-  y0: number,
-  y1: number,
-): void {
+export function sobelRows(job: RowJob): void {
+  const { src, srcTop, dst, dstTop, width, height, y0, y1 } = job;
   const top = clamp(y0 - 1, height);
   const bottom = clamp(y1, height) + 1;
   const lum = new Uint8Array((bottom - top) * width);

@@ -1,15 +1,8 @@
-import { grayWord, luma, pixelWords, rowOffset } from './rows';
+import { grayWord, luma, pixelWords, rowOffset, type RowJob } from './rows';
 
 /** Grayscale: each pixel's colour becomes its luma; alpha is kept. Reads no neighbour, so needs no halo. */
-export function grayscaleRows(
-  src: Uint8ClampedArray,
-  srcTop: number,
-  dst: Uint8ClampedArray,
-  dstTop: number,
-  width: number,
-  y0: number,
-  y1: number,
-): void {
+export function grayscaleRows(job: RowJob): void {
+  const { src, srcTop, dst, dstTop, width, y0, y1 } = job;
   const s = rowOffset(y0, srcTop, width);
   const d = rowOffset(y0, dstTop, width);
   const pixels = (y1 - y0) * width;
@@ -30,15 +23,8 @@ export function grayscaleRows(
 }
 
 /** Invert: 255 − each colour channel; alpha is kept. */
-export function invertRows(
-  src: Uint8ClampedArray,
-  srcTop: number,
-  dst: Uint8ClampedArray,
-  dstTop: number,
-  width: number,
-  y0: number,
-  y1: number,
-): void {
+export function invertRows(job: RowJob): void {
+  const { src, srcTop, dst, dstTop, width, y0, y1 } = job;
   const s = rowOffset(y0, srcTop, width);
   const d = rowOffset(y0, dstTop, width);
   const end = (y1 - y0) * width * 4;

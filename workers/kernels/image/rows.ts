@@ -4,6 +4,21 @@
  */
 const BYTES_PER_PIXEL = 4;
 
+/**
+ * One kernel call: picture rows [y0, y1) of a `width`×`height` picture, read from `src`, which holds rows
+ * [srcTop, …), and written into `dst`, which holds rows [dstTop, …). Kernels copy its fields into locals first.
+ */
+export interface RowJob<S = Uint8ClampedArray, D = Uint8ClampedArray> {
+  src: S;
+  srcTop: number;
+  dst: D;
+  dstTop: number;
+  width: number;
+  height: number;
+  y0: number;
+  y1: number;
+}
+
 /** The clamp rule: a row or column outside the picture reads the nearest one inside it. */
 export function clamp(index: number, size: number): number {
   return index < 0 ? 0 : index >= size ? size - 1 : index;

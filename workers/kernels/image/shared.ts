@@ -50,12 +50,12 @@ export function filterShared(
     if (filter.name !== 'gaussian' || !scratch) throw new TypeError('the Gaussian needs a 16-bit scratch picture');
     const weights = gaussianWeights(filter.sigma);
     for (const [y0, y1] of mine) {
-      gaussianHorizontalRows(input, 0, scratch, 0, width, y0, y1, weights);
+      gaussianHorizontalRows({ src: input, srcTop: 0, dst: scratch, dstTop: 0, width, height, y0, y1 }, weights);
       finished();
     }
     barrierWait(control, workers);
     for (const [y0, y1] of mine) {
-      gaussianVerticalRows(scratch, 0, output, 0, width, height, y0, y1, weights);
+      gaussianVerticalRows({ src: scratch, srcTop: 0, dst: output, dstTop: 0, width, height, y0, y1 }, weights);
       finished();
     }
     return done;
