@@ -56,10 +56,24 @@ export class QueuesState {
   readonly lab: QueuesLab;
   readonly queueTimeLimitMs: number;
   readonly queue = new JobRunner<ProducerConsumerResult, QueuePicture>({ label: `the “${meta.title}” queue run` });
-  readonly pipeline = new JobRunner<PipelineComparison, PipelinePicture>({ label: `the “${meta.title}” pipeline` });
-  readonly compare = new JobRunner<QueueRateRow[], StepProgress>({ label: `the “${meta.title}” comparison` });
-  readonly crawler = new JobRunner<CrawlOutcome, CrawlProgress>({ label: `the “${meta.title}” crawl` });
-  readonly sweep = new JobRunner<CrawlRow[], StepProgress>({ label: `the “${meta.title}” crawl sweep` });
+  // The queue run has its own limit (QUEUE_TIME_LIMIT_MS), which keeps the picture of who was blocked; the others
+  // stop at the runner's, stated beside their Run buttons.
+  readonly pipeline = new JobRunner<PipelineComparison, PipelinePicture>({
+    label: `the “${meta.title}” pipeline`,
+    limitMs: 60_000,
+  });
+  readonly compare = new JobRunner<QueueRateRow[], StepProgress>({
+    label: `the “${meta.title}” comparison`,
+    limitMs: 60_000,
+  });
+  readonly crawler = new JobRunner<CrawlOutcome, CrawlProgress>({
+    label: `the “${meta.title}” crawl`,
+    limitMs: 60_000,
+  });
+  readonly sweep = new JobRunner<CrawlRow[], StepProgress>({
+    label: `the “${meta.title}” crawl sweep`,
+    limitMs: 120_000,
+  });
   /** The picture when the last queue run hit its time limit: who was still blocked. */
   stalled = $state.raw<QueuePicture | null>(null);
   /** The settings each shown result was measured with, for its export. */
