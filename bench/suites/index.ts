@@ -5,6 +5,7 @@ import { overhead } from './overhead';
 import { mandelbrot, mandelbrotBands } from './scheduling';
 import { fib, sum } from './speedup';
 import { kernels } from './kernels';
+import { queues } from './queues';
 
 /** Every benchmark suite, by the name `npm run bench -- --tasks a,b` uses. Each new suite adds a line here. */
 export const SUITES: Record<string, BenchSuite> = {
@@ -17,4 +18,5 @@ export const SUITES: Record<string, BenchSuite> = {
   'mandelbrot-bands': mandelbrotBands,
   fetch,
   kernels,
+  queues,
 };

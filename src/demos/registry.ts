@@ -22,6 +22,8 @@ import { messagesSchema } from './messages/settings';
 import { meta as python } from './python/meta';
 import { meta as races } from './races/meta';
 import { racesSchema } from './races/settings';
+import { meta as queues } from './queues/meta';
+import { queuesSchema } from './queues/settings';
 import { meta as scheduling } from './scheduling/meta';
 import { schedulingSchema } from './scheduling/settings';
 import { meta as speedup } from './speedup/meta';
@@ -44,6 +46,7 @@ export const DEMOS: readonly DemoEntry[] = [
   },
   { meta: scheduling, schema: (env) => schedulingSchema(cores(env)), load: () => import('./scheduling/View.svelte') },
   { meta: fetchMeta, schema: () => fetchSchema(), load: () => import('./fetch/View.svelte') },
+  { meta: queues, schema: (env) => queuesSchema(env.crossOriginIsolated), load: () => import('./queues/View.svelte') },
   { meta: races, schema: (env) => racesSchema(cores(env)), load: () => import('./races/View.svelte') },
   { meta: async, schema: (env) => asyncSchema(cores(env)), load: () => import('./async/View.svelte') },
   { meta: frozen, schema: () => frozenSchema(), load: () => import('./frozen/View.svelte') },
