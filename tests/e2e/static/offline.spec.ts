@@ -77,7 +77,7 @@ test('after one visit the app opens offline, isolated, and runs a sweep in worke
   await runSweep(page);
   // Another page load of the app, with other settings, offline too.
   await page.goto(`${origin}/?embed=machine`);
-  await expect(page.getByRole('heading', { name: 'Honest environment' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Machines', exact: true })).toBeVisible();
   expect(served).toEqual([]);
   await context.setOffline(false);
 });
