@@ -10,9 +10,11 @@ import { httpSource } from '../../queues/siteEndpoint';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { sequentialChecksum } from '../../../workers/kernels/queue/items';
-import { SENTINEL } from '../../../workers/kernels/queue/sharedQueue';
 import { meta } from './meta';
 import { queuesSchema, type QueuesSchema } from './settings';
+import { compareTable, queueCheck, queueTable, sweepTable, type QueueCheck } from './tables';
+
+export type { QueueCheck } from './tables';
 
 /** The stated limit of one queue run: a run that cannot end (a forgotten sentinel) is stopped here. */
 export const QUEUE_TIME_LIMIT_MS = 10_000;
@@ -30,21 +32,10 @@ export interface PipelineComparison {
   workers: number;
 }
 
-export interface QueueCheck {
-  /** What one thread computes for the same items, and whether the workers' checksum equals it. */
-  reference: number;
-  equal: boolean;
-  /** Items finished in another order than the queue handed them out. */
-  outOfOrder: boolean;
-  firstFinished: number[];
-}
-
 export interface QueuesOptions {
   /** The queue run's time limit; tests shorten it. */
   queueTimeLimitMs?: number;
 }
-
-const round = (value: number) => Number(value.toFixed(3));
 
 /**
  * The queues demo: a blocking queue between producer and consumer workers, channels in a pipeline, the two kinds
@@ -148,44 +139,12 @@ export class QueuesState {
 
   /** The queue run's checks: the checksum one thread computes, and whether items finished out of order. */
   get queueCheck(): QueueCheck | null {
-    const result = this.queue.result;
-    if (!result) return null;
-    const reference = sequentialChecksum(result.params.items);
-    const taken = result.takenOrder.filter((v) => v !== SENTINEL);
-    return {
-      reference,
-      equal: reference === result.checksum,
-      outOfOrder: result.finishOrder.some((v, i) => v !== taken[i]),
-      firstFinished: result.finishOrder.slice(0, 12),
-    };
+    return this.queue.result ? queueCheck(this.queue.result) : null;
   }
 
   /** The queue result per worker, as exported. */
   get queueTable(): ResultTable | null {
-    const result = this.queue.result;
-    if (!result) return null;
-    return {
-      columns: [
-        { key: 'worker', label: 'worker' },
-        { key: 'role', label: 'role' },
-        { key: 'items', label: 'items' },
-        { key: 'blockedMs', label: 'blocked ms' },
-        { key: 'state', label: 'state' },
-        { key: 'mode', label: 'queue' },
-        { key: 'capacity', label: 'capacity' },
-        { key: 'ms', label: 'run ms' },
-      ],
-      rows: result.workers.map((worker, i) => ({
-        worker: i + 1,
-        role: worker.role,
-        items: worker.items,
-        blockedMs: round(worker.blockedMs),
-        state: worker.state,
-        mode: result.mode,
-        capacity: result.params.capacity,
-        ms: round(result.ms),
-      })),
-    };
+    return this.queue.result ? queueTable(this.queue.result) : null;
   }
 
   async runPipeline(): Promise<void> {
@@ -218,26 +177,7 @@ export class QueuesState {
   }
 
   get compareTable(): ResultTable | null {
-    const rows = this.compare.result;
-    if (!rows) return null;
-    return {
-      columns: [
-        { key: 'task', label: 'task' },
-        { key: 'capacity', label: 'capacity' },
-        { key: 'items', label: 'items' },
-        { key: 'itemsPerSecond', label: 'items/s' },
-        { key: 'usPerItem', label: 'µs per item' },
-        { key: 'medianMs', label: 'median ms' },
-      ],
-      rows: rows.map((row) => ({
-        task: row.task,
-        capacity: row.capacity,
-        items: row.items,
-        itemsPerSecond: Math.round(row.itemsPerSecond),
-        usPerItem: round(row.usPerItem),
-        medianMs: round(row.medianMs),
-      })),
-    };
+    return this.compare.result ? compareTable(this.compare.result) : null;
   }
 
   #site(): SiteParams | null {
@@ -285,24 +225,6 @@ export class QueuesState {
   }
 
   get sweepTable(): ResultTable | null {
-    const rows = this.sweep.result;
-    if (!rows) return null;
-    const base = rows[0]?.pagesPerSecond ?? Number.NaN;
-    return {
-      columns: [
-        { key: 'fetchers', label: 'fetchers (k)' },
-        { key: 'pages', label: 'pages' },
-        { key: 'pagesPerSecond', label: 'pages/s' },
-        { key: 'speedup', label: 'speedup' },
-        { key: 'ms', label: 'ms' },
-      ],
-      rows: rows.map((row) => ({
-        fetchers: row.fetchers,
-        pages: row.pages,
-        pagesPerSecond: round(row.pagesPerSecond),
-        speedup: round(row.pagesPerSecond / base),
-        ms: round(row.ms),
-      })),
-    };
+    return this.sweep.result ? sweepTable(this.sweep.result) : null;
   }
 }

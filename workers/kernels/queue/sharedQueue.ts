@@ -1,13 +1,39 @@
 import { lockWord, unlockWord } from './mutex';
+import {
+  ABORTED,
+  ARRIVED,
+  CAPACITY,
+  CLOSED,
+  HEAD,
+  HEADER_WORDS,
+  LEFT,
+  LOCK,
+  SLEEPERS,
+  TAIL,
+  UNFINISHED,
+  checkCapacity,
+  sharedQueueBytes,
+} from './queueLayout';
+import {
+  QueueAbortedError,
+  QueueClosedError,
+  QueueTimeoutError,
+  type QueueSnapshot,
+  type Received,
+  type SharedQueueOptions,
+  type WaitHooks,
+  type WaitReason,
+} from './queueTypes';
+
+export { MAX_CAPACITY, SENTINEL, sharedQueueBytes } from './queueLayout';
+export * from './queueTypes';
 
 /**
  * A bounded FIFO queue of Int32 items living in one SharedArrayBuffer, shared by any number of workers: Python's
  * `queue.Queue` / `multiprocessing.JoinableQueue` (put, get, task_done, join) and Go's channel (close, range) in one.
  *
- * Layout, one Int32Array:
- *   header words (below), then `max(capacity, 1)` slots used as a ring: item number t lives in slot t mod slots.
- * `head` counts the items ever taken and `tail` the items ever put, so `tail − head` is the length and each item has
- * a ticket (its `tail` at put time) that says where it stands in the one order the queue hands items out.
+ * Layout (see queueLayout.ts): a header, then a ring of slots. Each item has a ticket (its `tail` at put time) that
+ * says where it stands in the one order the queue hands items out.
  *
  * Waiting uses sequence words as condition variables: a waiter reads the word under the lock, releases the lock and
  * sleeps on "the word still has that value"; whoever changes the state bumps the word and notifies. A change that
@@ -16,99 +42,6 @@ import { lockWord, unlockWord } from './mutex';
  * Capacity 0 is Go's unbuffered channel, a rendezvous: the item waits in the one slot, and `put` returns only once
  * a receiver has taken it.
  */
-const LOCK = 0;
-const HEAD = 1;
-const TAIL = 2;
-const CLOSED = 3;
-/** Items put and not yet marked done (JoinableQueue's unfinished_tasks); join waits for 0. */
-const UNFINISHED = 4;
-/** Bumped when an item arrives or the queue closes: wakes getters. */
-const ARRIVED = 5;
-/** Bumped when an item leaves or the queue closes: wakes putters waiting for room or for their receiver. */
-const LEFT = 6;
-const CAPACITY = 7;
-/** Set by `abort`: every call, waiting or not, throws at once. */
-const ABORTED = 8;
-/** How many threads sleep on ARRIVED and on LEFT: a bump with nobody asleep skips the notify (a global lock in V8). */
-const SLEEPERS = { [ARRIVED]: 9, [LEFT]: 10 } as Record<number, number>;
-const HEADER_WORDS = 16;
-
-/** The most slots a queue may have (the ring is 4 bytes per slot). */
-export const MAX_CAPACITY = 1 << 20;
-
-/**
- * The value a producer puts to tell one consumer to stop (Python's `None` sentinel). Items are Int32 values other
- * than this one.
- */
-export const SENTINEL = -2147483648;
-
-export type WaitReason = 'full' | 'empty' | 'receiver' | 'join';
-
-/** Told when a call is about to sleep and when it wakes, so a worker can show "blocked" and time it. */
-export interface WaitHooks {
-  onWait(reason: WaitReason): void;
-  onWake(reason: WaitReason): void;
-}
-
-export class QueueClosedError extends Error {
-  override name = 'QueueClosedError';
-  constructor() {
-    super('put on a closed queue');
-  }
-}
-
-/**
- * The run was stopped. Terminating a worker is not enough to stop it at once: Chromium lets a worker blocked in
- * `Atomics.wait` live on for up to about two seconds after `terminate()` (measured: it still took items 1.5 s
- * later), so a stopped run first aborts its queues, which wakes every sleeper into this error.
- */
-export class QueueAbortedError extends Error {
-  override name = 'QueueAbortedError';
-  constructor() {
-    super('the queue was aborted');
-  }
-}
-
-export class QueueTimeoutError extends Error {
-  override name = 'QueueTimeoutError';
-  constructor(operation: string) {
-    super(`${operation} timed out`);
-  }
-}
-
-/** What one `get` returns: the item and its ticket (its place in the queue's one order), or done when closed. */
-export type Received = { done: false; value: number; ticket: number } | { done: true };
-
-/** A consistent-enough picture of the queue for a live view, read without the lock (the page may not block). */
-export interface QueueSnapshot {
-  capacity: number;
-  head: number;
-  tail: number;
-  length: number;
-  unfinished: number;
-  closed: boolean;
-}
-
-export function sharedQueueBytes(capacity: number): number {
-  checkCapacity(capacity);
-  return (HEADER_WORDS + Math.max(capacity, 1)) * Int32Array.BYTES_PER_ELEMENT;
-}
-
-function checkCapacity(capacity: number): void {
-  if (!Number.isInteger(capacity) || capacity < 0 || capacity > MAX_CAPACITY) {
-    throw new RangeError(`capacity must be a whole number from 0 to ${MAX_CAPACITY}, got ${capacity}`);
-  }
-}
-
-export interface SharedQueueOptions {
-  /**
-   * Whether this thread may sleep in `Atomics.wait`. Workers may; the page's main thread may not, so there only the
-   * non-blocking calls work (`tryPut`, `tryGet`, `close`, `snapshot`, `joinAsync`) and the lock spins.
-   */
-  canWait?: boolean;
-  hooks?: WaitHooks;
-}
-
 export class SharedQueue {
   readonly buffer: SharedArrayBuffer;
   readonly capacity: number;
