@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { FrameMeter } from '../../../src/demos/frozen/frameMeter.svelte';
 import { FrozenState } from '../../../src/demos/frozen/state.svelte';
 import { holdLock, testEnvironment } from './support';
 
@@ -76,4 +77,38 @@ it('waits while another experiment holds the lock, naming it', async () => {
     await other.release();
   }
   expect(state.runner.blockedBy).toBeNull();
+});
+
+it('a paused meter stands still while idle, still counts a run’s frames, and shows them when the run ends', async () => {
+  const meter = new FrameMeter();
+  const frames = (n: number) =>
+    (async () => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    })();
+  meter.setPaused(true);
+  meter.setVisible(true);
+  expect(meter.running).toBe(false);
+  const still = { now: meter.now, recent: meter.recent };
+  await frames(5);
+  expect(meter.now).toBe(still.now);
+  expect(meter.recent).toBe(still.recent);
+
+  meter.begin();
+  expect(meter.running).toBe(true);
+  await frames(6);
+  // Nothing is redrawn frame by frame while paused…
+  expect(meter.now).toBe(still.now);
+  expect(meter.recent).toBe(still.recent);
+  const seen = await meter.end();
+  // …but the run's frames were counted, and appear in one step at its end.
+  expect(seen.frames).toBeGreaterThanOrEqual(6);
+  expect(meter.recent.length).toBeGreaterThanOrEqual(6);
+  expect(meter.running).toBe(false);
+
+  meter.setPaused(false);
+  expect(meter.running).toBe(true);
+  await frames(3);
+  expect(meter.now).toBeGreaterThan(still.now);
+  meter.setVisible(false);
+  expect(meter.running).toBe(false);
 });
