@@ -4,9 +4,10 @@ import { FrozenState } from '../../../src/demos/frozen/state.svelte';
 import { holdLock, testEnvironment } from './support';
 
 const env = testEnvironment();
+const noCalibration = { calibration: Promise.resolve(null) };
 
 it('runs the batch in workers and on the main thread, keeping each outcome for the table', async () => {
-  const state = new FrozenState(env);
+  const state = new FrozenState(env, noCalibration);
   state.meter.start();
   try {
     state.settings.raw.n = '20';
@@ -37,7 +38,7 @@ it('runs the batch in workers and on the main thread, keeping each outcome for t
 });
 
 it('a cancelled worker run changes no outcome, and the next run works', async () => {
-  const state = new FrozenState(env);
+  const state = new FrozenState(env, noCalibration);
   state.settings.raw.n = '34';
   state.settings.raw.count = '16';
   const cancelled = state.run('workers');
@@ -56,7 +57,7 @@ it('a cancelled worker run changes no outcome, and the next run works', async ()
 });
 
 it('refuses bad settings and resets to the defaults', () => {
-  const state = new FrozenState(env);
+  const state = new FrozenState(env, noCalibration);
   state.settings.raw.n = '35';
   expect(state.ready).toBe(false);
   state.settings.reset();
@@ -66,7 +67,7 @@ it('refuses bad settings and resets to the defaults', () => {
 });
 
 it('waits while another experiment holds the lock, naming it', async () => {
-  const state = new FrozenState(env);
+  const state = new FrozenState(env, noCalibration);
   const other = holdLock();
   try {
     expect(state.runner.blockedBy).toContain(other.label);
