@@ -57,3 +57,22 @@ test('the frozen page is sized to block for about two seconds', async ({ page })
     },
   );
 });
+
+test('the start-here links land on their demos, in order', async ({ page }) => {
+  await page.goto('./');
+  const path = page.getByRole('region', { name: 'Start here' });
+  const links = path.getByRole('listitem').getByRole('link');
+  const count = await links.count();
+  expect(count).toBeGreaterThanOrEqual(4);
+  expect(count).toBeLessThanOrEqual(6);
+  for (let i = 0; i < count; i++) {
+    const link = links.nth(i);
+    const title = await link.innerText();
+    const id = (await link.getAttribute('href'))!.slice(1);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`#${id}$`));
+    const heading = page.locator(`section[data-demo="${id}"]`).getByRole('heading', { name: title, level: 2 });
+    await expect(heading).toBeInViewport();
+    await page.evaluate(() => scrollTo(0, 0));
+  }
+});
