@@ -42,7 +42,7 @@ export function keepInUrl<S extends Schema>(settings: Settings<S>): () => void {
     $effect(() => {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a scratch copy to write into history, not state
       const url = new URL(location.href);
-      writeGroup(url, settings.id, settings.schema, settings.raw, settings.defaults);
+      writeGroup(url, settings.id, settings.schema, settings.raw, settings.linkDefaults);
       if (url.href !== location.href) history.replaceState(history.state, '', url);
     });
   });

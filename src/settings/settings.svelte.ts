@@ -20,6 +20,9 @@ export class Settings<S extends Schema> {
   raw: RawValues<S>;
   readonly result: SettingsResult<S>;
   readonly #fixed: ReadonlySet<string>;
+  /** Settings whose default was measured (`adoptDefaults`), and those edited by hand since (or given by the link). */
+  #adopted = $state<Record<string, true>>({});
+  #edited = $state<Record<string, true>>({});
 
   constructor(
     readonly id: string,
@@ -28,6 +31,7 @@ export class Settings<S extends Schema> {
   ) {
     this.defaults = $state(defaultsOf(schema));
     this.#fixed = fixed;
+    for (const key of fixed) this.#edited[key] = true;
     const start: Record<string, string | boolean> = { ...this.defaults };
     // Only values of the field's own type: text for text, a boolean for a checkbox.
     for (const [key, value] of Object.entries(initial ?? {})) {
@@ -53,11 +57,34 @@ export class Settings<S extends Schema> {
       if (!Object.hasOwn(defaults, key) || typeof value !== typeof defaults[key]) continue;
       const untouched = raw[key] === defaults[key] && !this.#fixed.has(key);
       defaults[key] = value as string | boolean;
+      this.#adopted[key] = true;
       if (untouched) raw[key] = value as string | boolean;
     }
   }
 
+  /** A value set by hand (a form field): it counts as chosen, even when it equals a measured default. */
+  edit(key: keyof S & string, value: string | boolean): void {
+    (this.raw as Record<string, string | boolean>)[key] = value;
+    this.#edited[key] = true;
+  }
+
+  /**
+   * What the link leaves out: the schema's defaults, and a measured default only while its setting still holds it
+   * untouched. A value chosen by hand always goes into the link, so that it is restored on another machine too.
+   */
+  get linkDefaults(): Readonly<Record<string, string | boolean>> {
+    const schemaDefaults = defaultsOf(this.schema) as Record<string, string | boolean>;
+    const defaults = this.defaults as Record<string, string | boolean>;
+    return Object.fromEntries(
+      Object.keys(schemaDefaults).map((key) => [
+        key,
+        this.#adopted[key] && !this.#edited[key] ? defaults[key]! : schemaDefaults[key]!,
+      ]),
+    );
+  }
+
   reset(): void {
     Object.assign(this.raw, this.defaults);
+    this.#edited = {};
   }
 }

@@ -121,7 +121,7 @@ test('the Speedup demo fits Amdahl’s law on its results, and predicts only fro
   await expect(amdahl.locator('tr[data-workers="∞"]')).toHaveCount(0);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   test.skip(cores < 2, 'one core: even oversubscribed, too few counts to predict');
-  await amdahl.getByRole('button', { name: `Sweep 1-${2 * cores} workers and run again` }).click();
+  await amdahl.getByRole('button', { name: `Sweep 1-${2 * cores} workers now` }).click();
   await expect(page.getByTestId('run-status')).toHaveText('Done.', { timeout: 60_000 });
   await expect(speedup.getByLabel('Worker counts', { exact: true })).toHaveValue(`1-${2 * cores}`);
   await expect(speedup.locator('.sweep-table tbody tr')).toHaveCount(2 * cores);

@@ -22,3 +22,14 @@ it('adopts measured defaults for untouched settings, keeps the link’s and the 
   settings.adoptDefaults({ n: true, nope: '1' });
   expect(settings.defaults).toEqual({ n: '32', k: '24', reps: '4' });
 });
+
+it('leaves a measured default out of the link only while it is untouched', () => {
+  const settings = new Settings('demo', schema, { initial: {}, fixed: new Set() });
+  settings.adoptDefaults({ n: '32' });
+  expect(settings.linkDefaults).toEqual({ n: '32', k: '16', reps: '3' });
+  // Typed by hand, even to the measured value, it goes into the link (measured against the schema's default).
+  settings.edit('n', '32');
+  expect(settings.linkDefaults.n).toBe('30');
+  settings.reset();
+  expect(settings.linkDefaults.n).toBe('32');
+});
