@@ -67,3 +67,18 @@ export function curvePoints(speedupAt: (p: number) => number, maxWorkers: number
   }
   return points;
 }
+
+/**
+ * Predictions need this many worker counts above one: through one point any curve of the law passes exactly, and
+ * two barely constrain it; three or more put the law to a test.
+ */
+export const MIN_POINTS_TO_PREDICT = 3;
+
+/**
+ * The worker counts to sweep so that a fit can predict, oversubscribed if need be (`1-4` on two cores), or null
+ * where even twice the cores cannot give enough counts above one (a one-core machine).
+ */
+export function countsToPredict(cores: number): string | null {
+  const max = 2 * cores;
+  return max - 1 >= MIN_POINTS_TO_PREDICT ? `1-${max}` : null;
+}

@@ -1,5 +1,5 @@
 export * from './fields';
 export * from './schema';
 export { Settings, type SettingsOptions } from './settings.svelte';
-export { keepInUrl, linkNotices, linkedValues, loadLink } from './link.svelte';
+export { keepInUrl, linkNotices, linkedKeys, linkedValues, loadLink } from './link.svelte';
 export * from './url';

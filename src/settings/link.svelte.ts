@@ -5,9 +5,11 @@
  */
 import type { Schema } from './fields';
 import type { Settings } from './settings.svelte';
-import { readLink, writeGroup, type Link } from './url';
+import { givenKeys, readLink, writeGroup, type Link } from './url';
 
 let link: Link | null = null;
+/** Per demo, the settings the link gave explicitly. */
+let given: ReadonlyMap<string, ReadonlySet<string>> = new Map();
 
 /** What was refused in the link, for the page to show (as text). */
 export const linkNotices: string[] = $state([]);
@@ -15,6 +17,9 @@ export const linkNotices: string[] = $state([]);
 /** Reads the page's link once, against every demo's schema. */
 export function loadLink(query: URLSearchParams, schemas: ReadonlyMap<string, Schema>): Link {
   link = readLink(query, schemas);
+  const settings = link.settings;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once at load, never changed: not state
+  given = new Map([...schemas].map(([id, schema]) => [id, givenKeys(query, id, schema, settings.get(id) ?? {})]));
   linkNotices.push(...link.notices);
   return link;
 }
@@ -24,13 +29,20 @@ export function linkedValues(id: string): Record<string, string | boolean> | und
   return link?.settings.get(id);
 }
 
+const NONE: ReadonlySet<string> = Object.freeze(new Set<string>());
+
+/** The settings of a demo that the link gave explicitly (none when no link was read). */
+export function linkedKeys(id: string): ReadonlySet<string> {
+  return given.get(id) ?? NONE;
+}
+
 /** Keeps a demo's settings in the address bar while it is shown; returns the function that stops it. */
 export function keepInUrl<S extends Schema>(settings: Settings<S>): () => void {
   return $effect.root(() => {
     $effect(() => {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a scratch copy to write into history, not state
       const url = new URL(location.href);
-      writeGroup(url, settings.id, settings.schema, settings.raw);
+      writeGroup(url, settings.id, settings.schema, settings.raw, settings.linkDefaults);
       if (url.href !== location.href) history.replaceState(history.state, '', url);
     });
   });

@@ -47,14 +47,40 @@ export function readGroup<S extends Schema>(
   return { raw: raw as RawValues<S>, notices };
 }
 
-/** Writes one demo's settings into `url`: only values that differ from the default; booleans as 1 / 0. */
-export function writeGroup<S extends Schema>(url: URL, id: string, schema: S, raw: RawValues<S>): void {
+/**
+ * Writes one demo's settings into `url`: only values that differ from the default (the schema's, or `defaults` where
+ * the page chose others for this machine); booleans as 1 / 0.
+ */
+export function writeGroup<S extends Schema>(
+  url: URL,
+  id: string,
+  schema: S,
+  raw: RawValues<S>,
+  defaults?: Readonly<Record<string, string | boolean>>,
+): void {
   for (const [key, field] of Object.entries(schema)) {
     const value = raw[key];
     const name = `${id}.${key}`;
-    if (value === field.default) url.searchParams.delete(name);
+    if (value === (defaults?.[key] ?? field.default)) url.searchParams.delete(name);
     else url.searchParams.set(name, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
   }
+}
+
+/** The settings of one demo that the link itself gives, with a valid value: they win over any default. */
+export function givenKeys<S extends Schema>(
+  query: URLSearchParams,
+  id: string,
+  schema: S,
+  raw: Readonly<Record<string, string | boolean>>,
+): Set<string> {
+  const given = new Set<string>();
+  for (const [key, field] of Object.entries(schema)) {
+    const text = query.get(`${id}.${key}`);
+    if (text === null) continue;
+    const accepted = field.kind === 'boolean' ? parseBoolean(text) === raw[key] : text === raw[key];
+    if (accepted) given.add(key);
+  }
+  return given;
 }
 
 function parseBoolean(raw: string): boolean | undefined {

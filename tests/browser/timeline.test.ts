@@ -59,4 +59,46 @@ describe('Timeline', () => {
     );
     expect(target.querySelectorAll('.trace-table tr[data-chunk]')).toHaveLength(3);
   });
+
+  it('is one Tab stop whose arrow keys move the focus between bars, with a focus mark on the focused bar', () => {
+    const target = render();
+    const bars = () => [...target.querySelectorAll<SVGGElement>('.bar')];
+    // Before anything is picked, the run's first bar is the only one in the Tab order.
+    expect(
+      bars()
+        .filter((bar) => bar.tabIndex === 0)
+        .map((bar) => bar.dataset.chunk),
+    ).toEqual(['0']);
+    const first = target.querySelector<SVGGElement>('.bar[data-chunk="0"]')!;
+    first.focus();
+    flushSync();
+    expect(target.querySelector('[data-testid="timeline-focus"]')).not.toBeNull();
+
+    const press = (key: string) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      document.activeElement!.dispatchEvent(event);
+      flushSync();
+      return event;
+    };
+    expect(press('ArrowRight').defaultPrevented).toBe(true);
+    expect((document.activeElement as SVGGElement).dataset.chunk).toBe('2');
+    expect(press('ArrowDown').defaultPrevented).toBe(true);
+    expect((document.activeElement as SVGGElement).dataset.chunk).toBe('1');
+    // The Tab stop follows the focus, so Tab away and back returns to the same bar.
+    expect(
+      bars()
+        .filter((bar) => bar.tabIndex === 0)
+        .map((bar) => bar.dataset.chunk),
+    ).toEqual(['1']);
+    expect(press('Home').defaultPrevented).toBe(true);
+    expect((document.activeElement as SVGGElement).dataset.chunk).toBe('0');
+    // Space picks the bar instead of scrolling the page; other keys are left alone.
+    expect(press(' ').defaultPrevented).toBe(true);
+    expect(press('Tab').defaultPrevented).toBe(false);
+    expect(target.querySelector('[data-testid="timeline-details"]')?.textContent).toMatch(/rows 0–9 on worker 0/);
+
+    first.blur();
+    flushSync();
+    expect(target.querySelector('[data-testid="timeline-focus"]')).toBeNull();
+  });
 });

@@ -100,7 +100,9 @@ test('a chunk-size sweep times every size and marks the fastest', async ({ page 
   await expect(rows.filter({ hasText: '✓ same result' })).toHaveCount(5);
 });
 
-test('the Speedup demo fits Amdahl’s law on its results', async ({ page }) => {
+test('the Speedup demo fits Amdahl’s law on its results, and predicts only from three counts above one', async ({
+  page,
+}) => {
   const speedup = page.locator('#speedup');
   await speedup.getByLabel('Fibonacci batch').check();
   await speedup.getByLabel('n', { exact: true }).fill('24');
@@ -113,7 +115,18 @@ test('the Speedup demo fits Amdahl’s law on its results', async ({ page }) => 
   await expect(page.getByTestId('run-status')).toHaveText('Done.', { timeout: 30_000 });
   await expect(speedup.getByTestId('serial-fraction')).toHaveText(/f = \d\.\d{3}/);
   await expect(speedup.locator('path[data-curve^="Amdahl"]')).toHaveCount(1);
-  await expect(speedup.locator('[data-testid="amdahl"] tr[data-workers="∞"]')).toBeVisible();
+  // From one count above one it refuses to predict, and offers the counts that let it.
+  const amdahl = speedup.getByTestId('amdahl');
+  await expect(amdahl.getByTestId('amdahl-refuses')).toContainText('No predictions from one worker count above one');
+  await expect(amdahl.locator('tr[data-workers="∞"]')).toHaveCount(0);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  test.skip(cores < 2, 'one core: even oversubscribed, too few counts to predict');
+  await amdahl.getByRole('button', { name: `Sweep 1-${2 * cores} workers now` }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('Done.', { timeout: 60_000 });
+  await expect(speedup.getByLabel('Worker counts', { exact: true })).toHaveValue(`1-${2 * cores}`);
+  await expect(speedup.locator('.sweep-table tbody tr')).toHaveCount(2 * cores);
+  await expect(amdahl.getByTestId('amdahl-refuses')).toHaveCount(0);
+  await expect(amdahl.locator('tr[data-workers="∞"]')).toBeVisible();
   await speedup.getByLabel(/Gustafson/).check();
   await expect(speedup.locator('path[data-curve^="Gustafson"]')).toHaveCount(1);
 });

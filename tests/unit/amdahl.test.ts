@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { amdahlSpeedup, fitAmdahl, gustafsonSpeedup } from '../../src/measure/amdahl';
+import {
+  amdahlSpeedup,
+  countsToPredict,
+  fitAmdahl,
+  gustafsonSpeedup,
+  MIN_POINTS_TO_PREDICT,
+} from '../../src/measure/amdahl';
 import { seededRandom } from '../../src/random';
 
 /** Speedups Amdahl's law predicts for f at p = 1…16, each multiplied by seeded noise of up to ±3 %. */
@@ -44,5 +50,14 @@ describe('the laws', () => {
     expect(amdahlSpeedup(0.05, Infinity)).toBeCloseTo(20);
     expect(amdahlSpeedup(0.05, 8)).toBeCloseTo(1 / (0.05 + 0.95 / 8));
     expect(gustafsonSpeedup(0.05, 64)).toBeCloseTo(0.05 + 0.95 * 64);
+  });
+});
+
+describe('countsToPredict', () => {
+  it('asks for oversubscribed counts up to twice the cores, enough for three points above one', () => {
+    expect(countsToPredict(2)).toBe('1-4');
+    expect(countsToPredict(3)).toBe('1-6');
+    expect(countsToPredict(1)).toBeNull();
+    expect(MIN_POINTS_TO_PREDICT).toBe(3);
   });
 });

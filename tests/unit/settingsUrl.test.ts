@@ -5,6 +5,7 @@ import {
   embedSnippet,
   embedUrl,
   fullPageUrl,
+  givenKeys,
   integer,
   MAX_NAMED_UNKNOWN,
   MAX_VALUE_LENGTH,
@@ -82,6 +83,22 @@ describe('writeGroup', () => {
     writeGroup(url, 'speedup', schema, raw);
     expect(url.search).toBe('?other=1&speedup.task=sum&speedup.main=1');
     expect(read(url.search).raw).toEqual(raw);
+  });
+
+  it('measures against the defaults the page chose for this machine, when it chose some', () => {
+    const url = new URL('https://host/pp/');
+    writeGroup(url, 'speedup', schema, { task: 'fib', reps: '5', main: false }, { ...defaults, reps: '5' });
+    expect(url.search).toBe('');
+    writeGroup(url, 'speedup', schema, { task: 'fib', reps: '3', main: false }, { ...defaults, reps: '5' });
+    expect(url.search).toBe('?speedup.reps=3');
+  });
+});
+
+describe('givenKeys', () => {
+  it('names the settings the link gives with a valid value, even one equal to the default', () => {
+    const query = new URLSearchParams('speedup.reps=3&speedup.main=1&speedup.task=nope&other.reps=9');
+    expect([...givenKeys(query, 'speedup', schema, read(query.toString()).raw)]).toEqual(['reps', 'main']);
+    expect(givenKeys(new URLSearchParams(''), 'speedup', schema, defaults).size).toBe(0);
   });
 });
 

@@ -1,4 +1,6 @@
 import type { Environment } from '../../environment';
+import { describeFibBatch, type Calibration } from '../../measure/calibrate';
+import { calibrate } from '../../measure/calibration';
 import { runBatch, type Where } from '../../lab/frozenPage';
 import type { ResultTable } from '../../measure/export';
 import { JobRunner } from '../../run/jobRunner.svelte';
@@ -32,7 +34,22 @@ export class FrozenState {
   /** The settings each shown outcome was measured with. */
   ranSettings = $state.raw<Partial<Record<Where, Raw>>>({});
 
-  constructor(readonly env: Environment) {}
+  /** What the probe chose for about 2 s on the main thread, in words; null until it has answered. */
+  sizing = $state.raw<string | null>(null);
+
+  /** `calibration`: the probe to size the batch by; the page's own (once per visit) unless a test gives one. */
+  constructor(
+    readonly env: Environment,
+    { calibration = calibrate() }: { calibration?: Promise<Calibration | null> } = {},
+  ) {
+    void calibration.then((found) => {
+      if (!found) return;
+      const { n, k } = found.frozen;
+      this.sizing = describeFibBatch(found.frozen, 'on the main thread here');
+      // A link's own n and count (and anything typed meanwhile) stay as they are.
+      this.settings.adoptDefaults({ n: String(n), count: String(k) });
+    });
+  }
 
   get ready(): boolean {
     return this.settings.result.ok;

@@ -1,4 +1,5 @@
 import type { Environment } from '../../environment';
+import { countsToPredict } from '../../measure/amdahl';
 import { chunkSweep, defaultChunkSizes, type ChunkSweepProgress, type ChunkSweepRow } from '../../measure/chunkSweep';
 import type { ResultTable } from '../../measure/export';
 import { noiseWarnings } from '../../measure/noise';
@@ -52,6 +53,17 @@ export class SchedulingState {
 
   get busy(): boolean {
     return this.runner.running || this.chunkRunner.running;
+  }
+
+  /** One click for the Amdahl panel: enough worker counts (oversubscribed) for it to predict, and a run with them. */
+  get countsToPredict(): { counts: string; apply: () => void; disabled: boolean } | null {
+    const counts = countsToPredict(this.env.hardwareConcurrency);
+    if (!counts) return null;
+    const apply = () => {
+      this.settings.raw.workers = counts;
+      void this.run();
+    };
+    return { counts, apply, disabled: this.runner.running || !!this.runner.blockedBy };
   }
 
   get ready(): boolean {

@@ -1,4 +1,7 @@
 import type { Environment } from '../../environment';
+import { countsToPredict } from '../../measure/amdahl';
+import { describeFibBatch, fibCallMs, type Calibration } from '../../measure/calibrate';
+import { calibrate } from '../../measure/calibration';
 import { noiseWarnings } from '../../measure/noise';
 import { MAIN_THREAD, sweep, sweepFraction, type SweepProgress, type SweepResult } from '../../measure/sweep';
 import { sweepTable } from '../../measure/tables';
@@ -21,15 +24,52 @@ export class SpeedupState {
   readonly settings: Settings<SpeedupSchema>;
   readonly runner = new JobRunner<SweepResult<unknown>, SweepProgress>({ label: `the ${meta.title} demo` });
   ran = $state.raw<Ran | null>(null);
+  /** This machine's calibration, once the probe has answered (null before, or where it could not run). */
+  calibration = $state.raw<Calibration | null>(null);
 
-  constructor(readonly env: Environment) {
+  /** `calibration`: the probe to size the fib defaults by; the page's own (once per visit) unless a test gives one. */
+  constructor(
+    readonly env: Environment,
+    { calibration = calibrate() }: { calibration?: Promise<Calibration | null> } = {},
+  ) {
     const cores = env.hardwareConcurrency;
     this.settings = new Settings(meta.id, speedupSchema(cores), { refine: refineSpeedup(cores) });
+    void calibration.then((found) => {
+      if (!found) return;
+      this.calibration = found;
+      // About 1 s on one worker here; a link's own n and k (and anything typed meanwhile) stay as they are.
+      this.settings.adoptDefaults({ 'fib-n': String(found.speedup.n), 'fib-k': String(found.speedup.k) });
+    });
+  }
+
+  /** The fib batch set now, and how long it should take on one worker here, in words; null for other tasks. */
+  get sizing(): string | null {
+    const calibration = this.calibration;
+    if (!calibration || this.task.id !== 'fib') return null;
+    const validation = this.task.validate(taskRaw(this.task, this.settings.raw));
+    if (!validation.ok) return null;
+    const { n, k } = validation.params as { n: number; k: number };
+    const now = describeFibBatch({ n, k, ms: k * fibCallMs(calibration.probe.unitMs, n) });
+    const chosen = calibration.speedup;
+    if (n === chosen.n && k === chosen.k) return `Sized for this machine by a quick probe: ${now}.`;
+    return `Set to ${now}; the probe’s choice for about 1 s was fib(${chosen.n}) × ${chosen.k}.`;
   }
 
   /** The task picked now (the radio group only offers known ones). */
   get task(): AnyTask {
     return TASKS[String(this.settings.raw.task)] ?? TASKS.fib!;
+  }
+
+  /** One click for the Amdahl panel: enough worker counts (oversubscribed) for it to predict, and a run with them. */
+  get countsToPredict(): { counts: string; apply: () => void; disabled: boolean } | null {
+    const counts = countsToPredict(this.env.hardwareConcurrency);
+    if (!counts) return null;
+    const apply = () => {
+      this.settings.raw.oversubscribe = true;
+      this.settings.raw.workers = counts;
+      void this.run();
+    };
+    return { counts, apply, disabled: this.runner.running || !!this.runner.blockedBy };
   }
 
   get ready(): boolean {

@@ -1,11 +1,13 @@
 import { expect, it } from 'vitest';
+import { FrameMeter } from '../../../src/demos/frozen/frameMeter.svelte';
 import { FrozenState } from '../../../src/demos/frozen/state.svelte';
 import { holdLock, testEnvironment } from './support';
 
 const env = testEnvironment();
+const noCalibration = { calibration: Promise.resolve(null) };
 
 it('runs the batch in workers and on the main thread, keeping each outcome for the table', async () => {
-  const state = new FrozenState(env);
+  const state = new FrozenState(env, noCalibration);
   state.meter.start();
   try {
     state.settings.raw.n = '20';
@@ -36,7 +38,7 @@ it('runs the batch in workers and on the main thread, keeping each outcome for t
 });
 
 it('a cancelled worker run changes no outcome, and the next run works', async () => {
-  const state = new FrozenState(env);
+  const state = new FrozenState(env, noCalibration);
   state.settings.raw.n = '34';
   state.settings.raw.count = '16';
   const cancelled = state.run('workers');
@@ -55,7 +57,7 @@ it('a cancelled worker run changes no outcome, and the next run works', async ()
 });
 
 it('refuses bad settings and resets to the defaults', () => {
-  const state = new FrozenState(env);
+  const state = new FrozenState(env, noCalibration);
   state.settings.raw.n = '35';
   expect(state.ready).toBe(false);
   state.settings.reset();
@@ -65,7 +67,7 @@ it('refuses bad settings and resets to the defaults', () => {
 });
 
 it('waits while another experiment holds the lock, naming it', async () => {
-  const state = new FrozenState(env);
+  const state = new FrozenState(env, noCalibration);
   const other = holdLock();
   try {
     expect(state.runner.blockedBy).toContain(other.label);
@@ -76,4 +78,38 @@ it('waits while another experiment holds the lock, naming it', async () => {
     await other.release();
   }
   expect(state.runner.blockedBy).toBeNull();
+});
+
+it('a paused meter stands still while idle, still counts a run’s frames, and shows them when the run ends', async () => {
+  const meter = new FrameMeter();
+  const frames = (n: number) =>
+    (async () => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    })();
+  meter.setPaused(true);
+  meter.setVisible(true);
+  expect(meter.running).toBe(false);
+  const still = { now: meter.now, recent: meter.recent };
+  await frames(5);
+  expect(meter.now).toBe(still.now);
+  expect(meter.recent).toBe(still.recent);
+
+  meter.begin();
+  expect(meter.running).toBe(true);
+  await frames(6);
+  // Nothing is redrawn frame by frame while paused…
+  expect(meter.now).toBe(still.now);
+  expect(meter.recent).toBe(still.recent);
+  const seen = await meter.end();
+  // …but the run's frames were counted, and appear in one step at its end.
+  expect(seen.frames).toBeGreaterThanOrEqual(6);
+  expect(meter.recent.length).toBeGreaterThanOrEqual(6);
+  expect(meter.running).toBe(false);
+
+  meter.setPaused(false);
+  expect(meter.running).toBe(true);
+  await frames(3);
+  expect(meter.now).toBeGreaterThan(still.now);
+  meter.setVisible(false);
+  expect(meter.running).toBe(false);
 });

@@ -1,12 +1,14 @@
 import { expect, it } from 'vitest';
 import { SpeedupState } from '../../../src/demos/speedup/state.svelte';
+import { calibrationFrom, PHI } from '../../../src/measure/calibrate';
+import { calibrate } from '../../../src/measure/calibration';
 import { cancelAfterEach, holdLock, testEnvironment } from './support';
 
 const env = { ...testEnvironment(), hardwareConcurrency: 2 };
 const keep = cancelAfterEach((state: SpeedupState) => [state.runner]);
 
 function speedup(raw: Record<string, string | boolean> = {}): SpeedupState {
-  const state = new SpeedupState(env);
+  const state = new SpeedupState(env, { calibration: Promise.resolve(null) });
   Object.assign(state.settings.raw, { task: 'fib', 'fib-n': '20', 'fib-k': '8', workers: '1-2', reps: '2' }, raw);
   return keep(state);
 }
@@ -60,4 +62,33 @@ it('does not start while another experiment holds the page, and says which', asy
   expect(state.runner.status).toBe('idle');
   await other.release();
   expect(state.runner.blockedBy).toBeNull();
+});
+
+it('sizes the fib defaults by the calibration, says so in words, and keeps values given explicitly', async () => {
+  const probe = { n: 32, ms: 65, unitMs: 65 / PHI ** 32 };
+  const state = new SpeedupState(env, { calibration: Promise.resolve(calibrationFrom(probe)) });
+  const raw = state.settings.raw as Record<string, string | boolean>;
+  expect(raw['fib-n']).toBe('30');
+  await Promise.resolve();
+  await Promise.resolve();
+  expect(state.settings.raw).toMatchObject({ 'fib-n': '32', 'fib-k': '16' });
+  expect(state.settings.isDefault).toBe(true);
+  expect(state.sizing).toBe('Sized for this machine by a quick probe: fib(32) × 16, about 1.0 s on one worker here.');
+  raw['fib-n'] = '33';
+  expect(state.sizing).toMatch(/^Set to fib\(33\) × 16, about 1\.7 s on one worker here; the probe’s choice/);
+  state.settings.raw.task = 'sum';
+  expect(state.sizing).toBeNull();
+});
+
+it('probes this machine once per visit, in a fraction of a second', async () => {
+  const start = performance.now();
+  const found = await calibrate();
+  const took = performance.now() - start;
+  expect(found).not.toBeNull();
+  expect(found!.probe.ms).toBeGreaterThan(0);
+  expect(found!.speedup.ms).toBeGreaterThan(700);
+  expect(found!.speedup.ms).toBeLessThan(1300);
+  expect(took).toBeLessThan(2000);
+  expect(await calibrate()).toBe(found);
+  console.info(`calibration: ${JSON.stringify(found)} in ${took.toFixed(0)} ms`);
 });

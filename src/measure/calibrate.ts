@@ -1,0 +1,125 @@
+/**
+ * Lessons sized to the machine: a short probe measures how fast this machine runs naive fib(n), and the timed
+ * defaults are chosen from it, so that a default run lasts about as long as it should here (long enough to time and
+ * to feel, short enough not to bore), on a fast laptop as on a slow phone. Pure functions; the probe runs in a worker
+ * (workers/calibrate.worker.ts) and `calibration.ts` starts it once per visit.
+ */
+
+export const PHI = (1 + Math.sqrt(5)) / 2;
+
+/** What the probe measured: one fib(n) call took `ms`; the cost model is `unitMs · φⁿ` per call. */
+export interface FibProbe {
+  n: number;
+  ms: number;
+  unitMs: number;
+}
+
+/** The cost of one naive fib(n) call on this machine, by the probe's model. */
+export const fibCallMs = (unitMs: number, n: number) => unitMs * PHI ** n;
+
+/**
+ * Times fib(n) on this machine. A fresh worker's first calls run several times slower than later ones (the JIT has
+ * not yet compiled fib with its optimising tier), so the probe first calls fib for `warmupMs`, growing n until one
+ * call takes about `sampleMs` (the timer's resolution is then negligible); it then times `samples` calls of that n
+ * and keeps the median, as the sweep does with its repetitions. About warmupMs + samples · sampleMs in all.
+ */
+export function probeFib(
+  fib: (n: number) => number,
+  now: () => number,
+  { warmupMs = 80, sampleMs = 10, samples = 7, startN = 20, maxN = 40, maxCalls = 5000 } = {},
+): FibProbe {
+  const time = (n: number) => {
+    const start = now();
+    fib(n);
+    return now() - start;
+  };
+  const begin = now();
+  let n = startN;
+  for (let calls = 0; now() - begin < warmupMs && calls < maxCalls; calls++) {
+    const ms = time(n);
+    // Towards sampleMs by the model (φ per step), at most 4 steps at once so one misjudged time cannot overshoot.
+    const steps = Math.round(Math.log(sampleMs / Math.max(ms, 0.01)) / Math.log(PHI));
+    n = Math.min(maxN, Math.max(startN, n + Math.max(-4, Math.min(4, steps))));
+  }
+  const times = Array.from({ length: samples }, () => time(n)).sort((a, b) => a - b);
+  const ms = times[times.length >> 1]!;
+  return { n, ms, unitMs: ms / PHI ** n };
+}
+
+/** A batch of `k` calls of fib(n), and how long it should take on one worker here. */
+export interface FibSizing {
+  n: number;
+  k: number;
+  ms: number;
+}
+
+interface SizingOptions {
+  targetMs: number;
+  nMin: number;
+  nMax: number;
+  /** The batch sizes allowed, in order of preference when they fit the target equally well. */
+  ks: readonly number[];
+  preferredK: number;
+}
+
+/**
+ * The batch whose one-worker time comes closest to the target (on a log scale: 2× too long is as bad as 2× too
+ * short), slightly preferring the usual batch size, so that the lesson looks the same on every machine but for n.
+ * At the bounds (a very fast or very slow machine) it gives the largest or smallest batch allowed.
+ */
+export function sizeFibBatch(unitMs: number, options: Partial<SizingOptions> = {}): FibSizing {
+  // Batch sizes that are multiples of 4 split evenly over 1, 2 and 4 workers.
+  const { targetMs = 1000, nMin = 20, nMax = 40, ks = [8, 12, 16, 24, 32], preferredK = 16 } = options;
+  let best: FibSizing & { score: number } = { n: nMin, k: ks[0]!, ms: 0, score: Infinity };
+  for (let n = nMin; n <= nMax; n++) {
+    for (const k of ks) {
+      const ms = k * fibCallMs(unitMs, n);
+      const score = Math.abs(Math.log(ms / targetMs)) + 0.1 * Math.abs(Math.log2(k / preferredK));
+      if (score < best.score) best = { n, k, ms, score };
+    }
+  }
+  return { n: best.n, k: best.k, ms: best.ms };
+}
+
+/** The calibrated defaults of the demos that are timed on fib. */
+export interface Calibration {
+  probe: FibProbe;
+  /** The Speedup demo: about 1 s on one worker. */
+  speedup: FibSizing;
+  /** The frozen page: the main thread blocked for about 2 s (at most fib(34) × 16, the demo's own limit). */
+  frozen: FibSizing;
+}
+
+export function calibrationFrom(probe: FibProbe): Calibration {
+  return {
+    probe,
+    speedup: sizeFibBatch(probe.unitMs, { targetMs: 1000, nMin: 20, nMax: 40 }),
+    frozen: sizeFibBatch(probe.unitMs, {
+      targetMs: 2000,
+      nMin: 20,
+      nMax: 34,
+      ks: [4, 6, 8, 10, 12, 14, 16],
+      preferredK: 8,
+    }),
+  };
+}
+
+/** "fib(32) × 16, about 1.1 s on one worker here". */
+export function describeFibBatch({ n, k, ms }: FibSizing, where = 'on one worker here'): string {
+  const seconds = ms >= 995 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 10) * 10} ms`;
+  return `fib(${n}) × ${k}, about ${seconds} ${where}`;
+}
+
+/** A calibration read back from storage, if it has the right shape (anything else is ignored). */
+export function parseCalibration(json: string | null): Calibration | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    const probe = (value as { probe?: FibProbe } | null)?.probe;
+    const valid =
+      probe && Number.isInteger(probe.n) && probe.ms > 0 && Number.isFinite(probe.unitMs) && probe.unitMs > 0;
+    return valid ? calibrationFrom(probe) : null;
+  } catch {
+    return null;
+  }
+}

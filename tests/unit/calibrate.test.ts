@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PHI,
+  calibrationFrom,
+  describeFibBatch,
+  fibCallMs,
+  parseCalibration,
+  probeFib,
+  sizeFibBatch,
+} from '../../src/measure/calibrate';
+
+/** A machine where fib(n) takes exactly unitMs · φⁿ: a fake fib that advances a fake clock. */
+function machine(unitMs: number) {
+  let clock = 0;
+  const calls: number[] = [];
+  const fib = (n: number) => {
+    calls.push(n);
+    clock += unitMs * PHI ** n;
+    return 0;
+  };
+  return { fib, now: () => clock, calls, spent: () => clock };
+}
+
+describe('probeFib', () => {
+  it('finds the cost per step on a fast and on a slow machine, in a fraction of a second', () => {
+    for (const unitMs of [1e-6, 1e-5, 1e-4]) {
+      const m = machine(unitMs);
+      const probe = probeFib(m.fib, m.now);
+      expect(probe.unitMs).toBeCloseTo(unitMs, 12);
+      expect(probe.ms).toBeGreaterThan(10 / PHI ** 2);
+      expect(probe.ms).toBeLessThan(10 * PHI ** 2);
+      // Well under half a second of fib in all, warm-up included, however fast the machine.
+      expect(m.spent()).toBeLessThan(250);
+    }
+  });
+
+  it('times only after its warm-up, so the JIT’s slow first calls do not count, and keeps the median', () => {
+    let clock = 0;
+    let calls = 0;
+    const probe = probeFib(
+      (n) => {
+        calls++;
+        // For its first 40 ms fib runs 4× slower (not yet optimised); later, one call in seven is disturbed.
+        const slow = clock < 40 ? 4 : calls % 7 === 0 ? 3 : 1;
+        clock += 1e-5 * PHI ** n * slow;
+        return 0;
+      },
+      () => clock,
+    );
+    expect(probe.unitMs).toBeCloseTo(1e-5, 12);
+  });
+
+  it('stops at maxN on a machine too fast to measure', () => {
+    const tiny = machine(1e-12);
+    expect(probeFib(tiny.fib, tiny.now, { maxN: 32 }).n).toBe(32);
+  });
+});
+
+describe('sizeFibBatch', () => {
+  it('sizes the batch to about the target on machines 30× apart, preferring 16 calls', () => {
+    for (const unitMs of [3e-7, 1e-6, 3e-6, 1e-5]) {
+      const sizing = sizeFibBatch(unitMs, { targetMs: 1000 });
+      expect(sizing.ms).toBeCloseTo(sizing.k * fibCallMs(unitMs, sizing.n), 6);
+      expect(sizing.ms).toBeGreaterThan(800);
+      expect(sizing.ms).toBeLessThan(1250);
+      expect([8, 12, 16, 24, 32]).toContain(sizing.k);
+    }
+    // fib(32) takes 65 ms here: 16 calls is 1.04 s.
+    expect(sizeFibBatch(65 / PHI ** 32)).toMatchObject({ n: 32, k: 16 });
+  });
+
+  it('stays within its bounds on machines beyond them', () => {
+    expect(sizeFibBatch(1e-12, { nMax: 40 })).toMatchObject({ n: 40, k: 32 });
+    expect(sizeFibBatch(1, { nMin: 20 })).toMatchObject({ n: 20, k: 8 });
+  });
+});
+
+describe('the calibration', () => {
+  it('sizes the frozen page to about 2 s, within its own limit of fib(34) × 16', () => {
+    const calibration = calibrationFrom({ n: 30, ms: 30, unitMs: 30 / PHI ** 30 });
+    expect(calibration.frozen.ms).toBeGreaterThan(1600);
+    expect(calibration.frozen.ms).toBeLessThan(2500);
+    const fast = calibrationFrom({ n: 30, ms: 1, unitMs: 1 / PHI ** 30 });
+    expect(fast.frozen).toMatchObject({ n: 34, k: 16 });
+  });
+
+  it('is written in words', () => {
+    expect(describeFibBatch({ n: 32, k: 16, ms: 1090 })).toBe('fib(32) × 16, about 1.1 s on one worker here');
+    expect(describeFibBatch({ n: 25, k: 8, ms: 433 }, 'on the main thread')).toBe(
+      'fib(25) × 8, about 430 ms on the main thread',
+    );
+  });
+
+  it('is read back from storage only when it has the right shape', () => {
+    const probe = { n: 31, ms: 45, unitMs: 45 / PHI ** 31 };
+    expect(parseCalibration(JSON.stringify({ probe }))).toEqual(calibrationFrom(probe));
+    for (const bad of [null, '', '{', 'null', '{"probe":{"n":1.5,"ms":1,"unitMs":1}}', '{"probe":{"n":1,"ms":0}}'])
+      expect(parseCalibration(bad)).toBeNull();
+  });
+});
