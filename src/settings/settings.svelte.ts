@@ -23,6 +23,9 @@ export class Settings<S extends Schema> {
   /** Settings whose default was measured (`adoptDefaults`), and those edited by hand since (or given by the link). */
   #adopted = $state<Record<string, true>>({});
   #edited = $state<Record<string, true>>({});
+  /** Settings whose field has had the focus: a measured default arriving later must not change them under a typist. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read only when defaults are adopted, never rendered
+  #touched = new Set<string>();
 
   constructor(
     readonly id: string,
@@ -55,11 +58,16 @@ export class Settings<S extends Schema> {
     const raw = this.raw as Record<string, string | boolean>;
     for (const [key, value] of Object.entries(values)) {
       if (!Object.hasOwn(defaults, key) || typeof value !== typeof defaults[key]) continue;
-      const untouched = raw[key] === defaults[key] && !this.#fixed.has(key);
+      const untouched = raw[key] === defaults[key] && !this.#fixed.has(key) && !this.#touched.has(key);
       defaults[key] = value as string | boolean;
       this.#adopted[key] = true;
       if (untouched) raw[key] = value as string | boolean;
     }
+  }
+
+  /** A field got the focus: from now on only the person at it changes its value. */
+  touch(key: keyof S & string): void {
+    this.#touched.add(key);
   }
 
   /** A value set by hand (a form field): it counts as chosen, even when it equals a measured default. */
