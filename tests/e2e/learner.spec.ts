@@ -27,7 +27,8 @@ test('a default Speedup run takes about a second on one worker here, as the page
   const text = await oneWorker.innerText();
   const ms = Number(text); // the median, in ms
   console.info(`default Speedup: fib(${n}) × ${k}, one worker ${text}`);
-  expect(ms).toBeGreaterThan(500);
+  // Generous: the probe and the run share a machine that other work may slow at either moment.
+  expect(ms).toBeGreaterThan(250);
   expect(ms).toBeLessThan(3000);
 });
 

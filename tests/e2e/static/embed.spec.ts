@@ -44,6 +44,10 @@ test('a page on another origin embeds the speedup demo: it runs, sizes its ifram
 
 test('an embed follows a theme parameter, and refuses an unknown demo with a notice', async ({ page }) => {
   await page.goto('./?embed=fetch&theme=dark');
+  // The first visit reloads once to become cross-origin isolated: act only on the page after that reload.
+  await page.waitForFunction(() => crossOriginIsolated && navigator.serviceWorker.controller !== null, null, {
+    timeout: 15_000,
+  });
   await expect(page.getByRole('heading', { name: 'Async fetch' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Speedup' })).toHaveCount(0);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
