@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { openIsolated } from './firstVisit.ts';
 
 test('a page on another origin embeds the speedup demo: it runs, sizes its iframe, and says why shared memory is off', async ({
   page,
@@ -43,11 +44,7 @@ test('a page on another origin embeds the speedup demo: it runs, sizes its ifram
 });
 
 test('an embed follows a theme parameter, and refuses an unknown demo with a notice', async ({ page }) => {
-  await page.goto('./?embed=fetch&theme=dark');
-  // The first visit reloads once to become cross-origin isolated: act only on the page after that reload.
-  await page.waitForFunction(() => crossOriginIsolated && navigator.serviceWorker.controller !== null, null, {
-    timeout: 15_000,
-  });
+  await openIsolated(page, './?embed=fetch&theme=dark');
   await expect(page.getByRole('heading', { name: 'Async fetch' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Speedup' })).toHaveCount(0);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
@@ -67,7 +64,7 @@ test.describe('sharing', () => {
 
   // Several demos have fields with the same label (n, Seed…): each lookup is scoped to its demo's section.
   test('Copy link gives a link with every setting, and opening it restores them all', async ({ page, context }) => {
-    await page.goto('./');
+    await openIsolated(page, './');
     await page.locator('#speedup').getByLabel('Sum of squares').check();
     await page.locator('#speedup').getByLabel('N', { exact: true }).fill('3e8');
     await page.locator('#speedup').getByLabel('Fibonacci batch').check();
@@ -120,7 +117,7 @@ test.describe('sharing', () => {
   });
 
   test('Copy embed code gives an iframe snippet of that demo alone, with its settings', async ({ page }) => {
-    await page.goto('./?fetch.n=12&speedup.reps=2');
+    await openIsolated(page, './?fetch.n=12&speedup.reps=2');
     await page
       .getByRole('group', { name: 'Share Async fetch' })
       .getByRole('button', { name: 'Copy embed code' })

@@ -1,12 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openIsolated } from './firstVisit.ts';
 
 /** Opens the page with these fetch settings, once the service worker answers the latency endpoint. */
 async function open(page: Page, settings: string) {
-  await page.goto(`./?${settings}`);
-  // The first visit reloads once to become cross-origin isolated: act only on the page after that reload.
-  await page.waitForFunction(() => crossOriginIsolated && navigator.serviceWorker.controller !== null, null, {
-    timeout: 15_000,
-  });
+  await openIsolated(page, `./?${settings}`);
   await expect(page.getByTestId('fetch-source')).toContainText('api/delay', { timeout: 15_000 });
 }
 

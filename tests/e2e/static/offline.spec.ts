@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { isolatedAndControlled, openIsolated } from './firstVisit.ts';
 
 /**
  * The app on a host of its own, as GitHub Pages would serve it (no headers: the service worker isolates the page),
@@ -42,20 +43,10 @@ async function runSweep(page: Page) {
   await expect(page.locator('.sweep-table tr[data-workers="2"] .result')).toHaveText(/✓ fib\(22\) = 17,711/);
 }
 
-/** Opens the sweep on a fresh visit and waits until the service worker controls the isolated page. */
-async function firstVisit(page: Page) {
-  await page.goto(`${origin}/${SWEEP}`);
-  // The service worker installs, keeps the app, and reloads the page once to isolate it.
-  await expect.poll(() => isolatedAndControlled(page), { timeout: 15_000 }).toBe(true);
-}
-
-const isolatedAndControlled = (page: Page) =>
-  page.evaluate(() => crossOriginIsolated && navigator.serviceWorker.controller !== null).catch(() => false);
-
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 
 test('after one visit the app opens offline, isolated, and runs a sweep in workers', async ({ page, context }) => {
-  await firstVisit(page);
+  await openIsolated(page, `${origin}/${SWEEP}`);
   const [cache] = await cacheNames(page);
   const kept = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).length, cache!);
   expect(kept).toBeGreaterThanOrEqual(6); // pages, scripts, both workers, the stylesheet
@@ -107,7 +98,7 @@ function redeploy(version: string): string {
 test('a redeploy installs beside the running version, which keeps working until the visitor reloads into it', async ({
   page,
 }) => {
-  await firstVisit(page);
+  await openIsolated(page, `${origin}/${SWEEP}`);
   const [oldCache] = await cacheNames(page);
   const version = oldCache!.replace('parallel-playground-', '');
 
