@@ -68,6 +68,12 @@ export interface SweepResult<R> {
 
 type TracedRun<R> = Timed<R> & { trace: TraceEvent[] };
 
+/** A run that failed (a chunk past its time limit, a kernel that threw): its worker count and its trace so far. */
+export interface FailedRun {
+  workers: number;
+  trace: TraceEvent[];
+}
+
 export interface SweepOptions<P, R> {
   task: Task<P, R>;
   params: P;
@@ -76,6 +82,8 @@ export interface SweepOptions<P, R> {
   onProgress?: (progress: SweepProgress) => void;
   /** Makes the pool for each worker count; tests and the benchmark can pass their own. */
   createPool?: MakePool;
+  /** Hears of a failed run before the sweep rejects, so its timeline can show where it went wrong. */
+  onFailedRun?: (run: FailedRun) => void;
 }
 
 /**
@@ -89,6 +97,7 @@ export async function sweep<P, R>({
   signal,
   onProgress,
   createPool,
+  onFailedRun,
 }: SweepOptions<P, R>): Promise<SweepResult<R>> {
   const { repetitions, includeMainThread = false, chunksPerWorker = 4, chunks, schedule = 'dynamic' } = settings;
   checkRepetitions(repetitions);
@@ -126,16 +135,21 @@ export async function sweep<P, R>({
           report({ workers, warmup: repetition === 0, chunksDone: 0, chunks: jobs.length });
           const trace: TraceEvent[] = [];
           const start = performance.now();
-          const results = await pool.map(jobs, {
-            signal,
-            schedule,
-            // Typed-array results (image bands) are moved back rather than copied; other results are unaffected.
-            transferResult: true,
-            onTrace: (event) => {
-              trace.push(event);
-              if (event.status === 'done') report({ chunksDone: progress.chunksDone + 1 });
-            },
-          });
+          const results = await pool
+            .map(jobs, {
+              signal,
+              schedule,
+              // Typed-array results (image bands) are moved back rather than copied; other results are unaffected.
+              transferResult: true,
+              onTrace: (event) => {
+                trace.push(event);
+                if (event.status === 'done') report({ chunksDone: progress.chunksDone + 1 });
+              },
+            })
+            .catch((error: unknown) => {
+              if (!(error instanceof CancelledError)) onFailedRun?.({ workers, trace: [...trace] });
+              throw error;
+            });
           return { value: task.merge(params, results), ms: performance.now() - start, trace };
         }),
       { signal, createPool },

@@ -1,8 +1,8 @@
 import type { TraceEvent } from '../pool';
 
 /**
- * Facts read from one run's trace, for the timeline and the benchmark: what each worker did and when. Only chunks
- * that finished count (a cancelled chunk has no worker times).
+ * Facts read from one run's trace, for the timeline and the benchmark: what each worker did and when. The chunks
+ * that count are those a worker held (see `heldEvents`); a chunk cancelled before it reached a worker is not drawn.
  */
 export interface WorkerSummary {
   worker: number;
@@ -24,8 +24,23 @@ export function doneEvents(trace: readonly TraceEvent[]): TraceEvent[] {
   return trace.filter((event) => event.status === 'done');
 }
 
+/**
+ * The chunks that held a worker: those done, and those that timed out or failed in a worker. A chunk past its time
+ * limit never reports when it started or finished (its worker was terminated), so it is given the whole span from
+ * hand-over to the moment it was given up: that is how long it kept its worker from other work.
+ */
+export function heldEvents(trace: readonly TraceEvent[]): TraceEvent[] {
+  return trace.flatMap((event) => {
+    if (event.status === 'done') return [event];
+    if (event.status === 'cancelled' || event.worker < 0) return [];
+    return Number.isNaN(event.startedAt) || Number.isNaN(event.finishedAt)
+      ? [{ ...event, startedAt: event.dispatchedAt, finishedAt: event.settledAt }]
+      : [event];
+  });
+}
+
 export function summarizeTimeline(trace: readonly TraceEvent[], workers: number): TimelineSummary {
-  const events = doneEvents(trace);
+  const events = heldEvents(trace);
   const startAt = Math.min(...events.map((event) => event.queuedAt));
   const endAt = Math.max(...events.map((event) => event.settledAt));
   return {

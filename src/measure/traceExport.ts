@@ -1,11 +1,12 @@
 import type { TraceEvent } from '../pool';
-import { doneEvents } from './timeline';
+import { heldEvents } from './timeline';
 
 /**
  * A run's trace in the Chrome trace-event format (the JSON object form), which Perfetto (ui.perfetto.dev) and
  * chrome://tracing open: https://docs.google.com/document/d/1CvAClvFfyA5R-PhYUmn5OOQtYMH4h6I0nSsKchNAySU
  * One process (the pool), one thread per worker, and one complete event ("ph": "X") per chunk spanning its
- * computation; the waiting and the data movement around it are in the event's args. Times are microseconds.
+ * computation; the waiting and the data movement around it are in the event's args. Times are microseconds. A chunk
+ * that timed out or failed in its worker is kept, named so, spanning the time it held the worker.
  */
 export interface ChromeTraceEvent {
   name: string;
@@ -28,7 +29,7 @@ const PID = 1;
 const us = (ms: number) => Math.round(ms * 1000);
 
 export function toChromeTrace(trace: readonly TraceEvent[], workers: number, title: string): ChromeTrace {
-  const events = doneEvents(trace);
+  const events = heldEvents(trace);
   const origin = Math.min(...events.map((event) => event.queuedAt));
   const metadata: ChromeTraceEvent[] = [
     { name: 'process_name', ph: 'M', pid: PID, tid: 0, args: { name: `pool (${title})` } },
@@ -43,7 +44,7 @@ export function toChromeTrace(trace: readonly TraceEvent[], workers: number, tit
   const chunks = [...events]
     .sort((a, b) => a.startedAt - b.startedAt)
     .map((event): ChromeTraceEvent => ({
-      name: `chunk ${event.chunk}`,
+      name: event.status === 'done' ? `chunk ${event.chunk}` : `chunk ${event.chunk} (${event.status})`,
       cat: event.kernel,
       ph: 'X',
       pid: PID,
@@ -52,6 +53,7 @@ export function toChromeTrace(trace: readonly TraceEvent[], workers: number, tit
       dur: Math.max(1, us(event.finishedAt - event.startedAt)),
       args: {
         chunk: event.chunk,
+        status: event.status,
         waitingMs: round(event.dispatchedAt - event.queuedAt),
         dataInMs: round(event.startedAt - event.dispatchedAt),
         computingMs: round(event.finishedAt - event.startedAt),

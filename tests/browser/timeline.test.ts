@@ -102,3 +102,32 @@ describe('Timeline', () => {
     expect(target.querySelector('[data-testid="timeline-focus"]')).toBeNull();
   });
 });
+
+describe('Timeline of a run with a chunk past its time limit', () => {
+  it('draws that chunk crossed out over the time it held its worker, says so, and lists it', () => {
+    // The worker never reported start or finish: it was terminated 80 ms after taking the chunk.
+    const stopped: TraceEvent = {
+      ...event(3, 1, 40, 0),
+      startedAt: Number.NaN,
+      finishedAt: Number.NaN,
+      settledAt: 1120,
+      status: 'timed-out',
+    };
+    const target = document.createElement('div');
+    document.body.append(target);
+    component = mount(Timeline, {
+      target,
+      props: { trace: [...trace, stopped], workers: 2, title: 'stopped', chunkLabel: (chunk: number) => `c${chunk}` },
+    });
+    flushSync();
+    expect(target.querySelectorAll('.bar')).toHaveLength(4);
+    const bar = target.querySelector<SVGGElement>('.bar.stopped')!;
+    expect(bar.dataset.chunk).toBe('3');
+    expect(bar.getAttribute('aria-label')).toMatch(/c3 on worker 1: ran past its time limit after 80\.0 ms/);
+    expect(target.querySelector('.legend')?.textContent).toMatch(/stopped in its worker/);
+    expect(target.querySelector('.trace-table tr[data-chunk="3"] th')?.textContent).toBe('c3 (timed-out)');
+    // Worker 1 was held 38 ms by chunk 1 and 80 ms by the stopped chunk, of a 120 ms run.
+    const busy = [...target.querySelectorAll('.lane')].map((lane) => lane.textContent?.match(/busy (\d+) %/)?.[1]);
+    expect(busy[1]).toBe('98');
+  });
+});

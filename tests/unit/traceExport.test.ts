@@ -80,3 +80,25 @@ describe('timeline facts', () => {
     expect(idleWhileWaitingMs(late, 2)).toBeCloseTo(4.5, 5);
   });
 });
+
+describe('a chunk that timed out in its worker', () => {
+  // The worker never reported start or finish: it was terminated at 160.5, 40 ms after the chunk was handed over.
+  const timedOut: TraceEvent = { ...event(6, 1, 100, 120.5, Number.NaN, 160), status: 'timed-out' };
+  const withTimeout = [...trace, timedOut];
+
+  it('holds its worker from hand-over to being given up, in the summary', () => {
+    const summary = summarizeTimeline(withTimeout, 2);
+    expect(summary.endAt).toBe(160.5);
+    expect(summary.workers.map((w) => [w.chunks, w.busyMs])).toEqual([
+      [3, 14],
+      [3, 17 + 40],
+    ]);
+  });
+
+  it('is exported, named as timed out, with that span', () => {
+    const exported = toChromeTrace(withTimeout, 2, 'fib');
+    const chunk6 = exported.traceEvents.find((e) => e.args.chunk === 6);
+    expect(chunk6).toMatchObject({ name: 'chunk 6 (timed-out)', tid: 1, ts: 20500, dur: 40000 });
+    expect(chunk6!.args.status).toBe('timed-out');
+  });
+});

@@ -1,9 +1,17 @@
 import type { Environment } from '../../environment';
 import { countsToPredict } from '../../measure/amdahl';
+import type { MakePool } from '../../measure/repeat';
 import { chunkSweep, defaultChunkSizes, type ChunkSweepProgress, type ChunkSweepRow } from '../../measure/chunkSweep';
 import type { ResultTable } from '../../measure/export';
 import { noiseWarnings } from '../../measure/noise';
-import { sweep, sweepFraction, type RunRecord, type SweepProgress, type SweepResult } from '../../measure/sweep';
+import {
+  sweep,
+  sweepFraction,
+  type FailedRun,
+  type RunRecord,
+  type SweepProgress,
+  type SweepResult,
+} from '../../measure/sweep';
 import { sweepTable } from '../../measure/tables';
 import type { Schedule } from '../../pool';
 import { JobRunner } from '../../run/jobRunner.svelte';
@@ -36,8 +44,14 @@ export class SchedulingState {
   chunkRan = $state.raw<(Setup & { workers: number }) | null>(null);
   /** Which run's timeline is shown, as an index into the sweep's runs; the last run unless one is picked. */
   picked = $state<number | null>(null);
+  /** The run that failed the last sweep (a chunk past its time limit, a kernel that threw), to show where. */
+  failedRun = $state.raw<FailedRun | null>(null);
 
-  constructor(readonly env: Environment) {
+  /** Tests pass a pool maker with a short chunk time limit; the page uses the sweep's own. */
+  constructor(
+    readonly env: Environment,
+    private readonly createPool?: MakePool,
+  ) {
     this.settings = new Settings(meta.id, schedulingSchema(env.hardwareConcurrency), { refine: refineScheduling });
   }
 
@@ -95,6 +109,7 @@ export class SchedulingState {
     if (!setup || !result.ok) return;
     this.ran = setup;
     this.picked = null;
+    this.failedRun = null;
     const settings = {
       workerCounts: result.values.workers,
       repetitions: result.values.reps,
@@ -102,7 +117,15 @@ export class SchedulingState {
       schedule: setup.schedule,
     };
     await this.runner.run((signal, onProgress) =>
-      sweep({ task: setup.task, params: setup.params, settings, signal, onProgress }),
+      sweep({
+        task: setup.task,
+        params: setup.params,
+        settings,
+        signal,
+        onProgress,
+        createPool: this.createPool,
+        onFailedRun: (run) => (this.failedRun = run),
+      }),
     );
   }
 

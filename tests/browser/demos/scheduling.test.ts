@@ -1,13 +1,14 @@
 import { expect, it } from 'vitest';
 import { SchedulingState } from '../../../src/demos/scheduling/state.svelte';
+import { createPool, TimeoutError } from '../../../src/pool';
 import { cancelAfterEach, holdLock, testEnvironment } from './support';
 
 const env = { ...testEnvironment(), hardwareConcurrency: 2 };
 const keep = cancelAfterEach((state: SchedulingState) => [state.runner, state.chunkRunner]);
 const SMALL = { 'mandelbrot-width': '64', 'mandelbrot-height': '40', 'mandelbrot-maxIterations': '200', chunk: '8' };
 
-function scheduling(raw: Record<string, string | boolean> = {}): SchedulingState {
-  const state = new SchedulingState(env);
+function scheduling(raw: Record<string, string | boolean> = {}, timeout?: number): SchedulingState {
+  const state = new SchedulingState(env, timeout ? (options) => createPool({ ...options, timeout }) : undefined);
   Object.assign(state.settings.raw, SMALL, { workers: '1-2', reps: '1' }, raw);
   return keep(state);
 }
@@ -60,4 +61,15 @@ it('cancel ends a run at once; the lock holds both of its sweeps', async () => {
   const other = holdLock();
   expect(state.runner.blockedBy).toMatch(/the other test experiment/);
   await other.release();
+});
+
+it('a chunk past its time limit fails the run, and its timeline shows that chunk stopped in its worker', async () => {
+  // One chunk of the whole picture, deep in the set: far longer than a 30 ms limit on any machine.
+  const big = { 'mandelbrot-width': '400', 'mandelbrot-height': '400', 'mandelbrot-maxIterations': '5000' };
+  const state = scheduling({ ...big, chunk: '400', workers: '1' }, 30);
+  await state.run();
+  expect(state.runner.status).toBe('failed');
+  expect(state.runner.error).toBe(new TimeoutError('mandelbrotRows', 30).message);
+  expect(state.failedRun?.workers).toBe(1);
+  expect(state.failedRun?.trace).toMatchObject([{ status: 'timed-out', worker: 0, chunk: 0 }]);
 });
