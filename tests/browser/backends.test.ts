@@ -1,47 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runFilter } from '../../src/image/filterRun';
 import { MODES } from '../../src/image/modes';
-import { equalBytes, sharePicture, type Picture } from '../../src/image/picture';
-import { createPool, KernelError, type Pool } from '../../src/pool';
+import { equalBytes, sharePicture } from '../../src/image/picture';
+import { createPool, KernelError } from '../../src/pool';
 import { mandelbrotTask } from '../../src/tasks/mandelbrot';
 import { sumTask } from '../../src/tasks/sum';
 import type { Task } from '../../src/tasks/task';
 import { BACKENDS } from '../../workers/kernels/backend';
-import type { Filter } from '../../workers/kernels/image/filter';
+import { everyFilter, randomPicture } from '../reference/pictures';
+import { poolsBySize } from './poolsBySize';
 
 /** Every backend, through the real pool and workers, gives the 1-worker JavaScript bytes at 1–3 workers. */
 const WORKER_COUNTS = [1, 2, 3];
-const pools = new Map<number, Pool>();
-beforeAll(async () => {
-  for (const p of WORKER_COUNTS) pools.set(p, createPool({ size: p }));
-  await Promise.all([...pools.values()].map((pool) => pool.ready));
-});
-afterAll(async () => {
-  await Promise.all([...pools.values()].map((pool) => pool.shutdown({ cancelPending: true })));
-});
-const poolOf = (p: number) => pools.get(p)!;
-
-function randomPicture(width: number, height: number): Picture {
-  const data = new Uint8ClampedArray(width * height * 4);
-  let state = 987;
-  for (let i = 0; i < data.length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[i] = state >>> 24;
-  }
-  return { width, height, data };
-}
+const poolOf = poolsBySize(WORKER_COUNTS);
 
 /** A width that is no multiple of any lane count, and a height that several bands cut unevenly. */
-const picture = randomPicture(53, 31);
+const picture = randomPicture(53, 31, 987);
 const shared = sharePicture(picture);
-const FILTERS: Filter[] = [
-  { name: 'grayscale' },
-  { name: 'invert' },
-  { name: 'box', radius: 2 },
-  { name: 'gaussian', sigma: 1.3 },
-  { name: 'sharpen' },
-  { name: 'sobel' },
-];
+const FILTERS = everyFilter({ radii: [2], sigmas: [1.3] });
 
 async function runTask<P, R>(task: Task<P, R>, raw: Record<string, string>, p: number): Promise<R> {
   const validation = task.validate(raw as never);

@@ -1,46 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeFloatArray, runArraySum, shareFloatArray } from '../../src/image/arraySum';
 import { runFilter } from '../../src/image/filterRun';
 import { MODES } from '../../src/image/modes';
 import { modeSweep } from '../../src/image/modeSweep';
-import { equalBytes, sharePicture, type Picture } from '../../src/image/picture';
-import { createPool, KernelError, type Pool } from '../../src/pool';
+import { equalBytes, sharePicture } from '../../src/image/picture';
+import { KernelError } from '../../src/pool';
 import { sumFloat64 } from '../../workers/kernels/floatSum';
 import type { Job } from '../../workers/kernels';
 import type { Filter } from '../../workers/kernels/image/filter';
+import { everyFilter, randomPicture } from '../reference/pictures';
+import { poolsBySize } from './poolsBySize';
 import { CONTROL_LENGTH } from '../../workers/kernels/image/shared';
 
 const WORKER_COUNTS = [1, 2, 3, 4];
-const pools = new Map<number, Pool>();
-beforeAll(async () => {
-  for (const p of WORKER_COUNTS) pools.set(p, createPool({ size: p }));
-  await Promise.all([...pools.values()].map((pool) => pool.ready));
-});
-afterAll(async () => {
-  await Promise.all([...pools.values()].map((pool) => pool.shutdown({ cancelPending: true })));
-});
-const poolOf = (p: number) => pools.get(p)!;
+const poolOf = poolsBySize(WORKER_COUNTS);
 
-function randomPicture(width: number, height: number): Picture {
-  const data = new Uint8ClampedArray(width * height * 4);
-  let state = 12345;
-  for (let i = 0; i < data.length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[i] = state >>> 24;
-  }
-  return { width, height, data };
-}
-
-const picture = randomPicture(37, 29);
+const picture = randomPicture(37, 29, 12345);
 const shared = sharePicture(picture);
-const FILTERS: Filter[] = [
-  { name: 'grayscale' },
-  { name: 'invert' },
-  { name: 'box', radius: 3 },
-  { name: 'gaussian', sigma: 1.7 },
-  { name: 'sharpen' },
-  { name: 'sobel' },
-];
+const FILTERS = everyFilter({ radii: [3], sigmas: [1.7] });
 
 describe('image filters in every mode', () => {
   for (const filter of FILTERS) {
@@ -87,7 +64,7 @@ describe('image filters in every mode', () => {
   });
 
   it('the barrier holds with far more bands than workers, in every pool size', async () => {
-    const tall = randomPicture(5, 101);
+    const tall = randomPicture(5, 101, 12345);
     const tallShared = sharePicture(tall);
     const filter: Filter = { name: 'gaussian', sigma: 3 };
     const { value: expected } = await runFilter({ pool: poolOf(1) }, tall, filter, 'copy', 1);

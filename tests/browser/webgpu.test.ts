@@ -3,6 +3,7 @@ import { applyFilter } from '../../workers/kernels/image/band';
 import type { Filter } from '../../workers/kernels/image/filter';
 import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
 import type { Picture } from '../../src/image/picture';
+import { everyFilter, randomPicture } from '../reference/pictures';
 import {
   checkMandelbrotF32,
   GpuError,
@@ -25,16 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => runner?.destroy());
 
-function randomPicture(width: number, height: number, seed = 12345): Picture {
-  const data = new Uint8ClampedArray(width * height * 4);
-  let state = seed;
-  for (let i = 0; i < data.length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[i] = state >>> 24;
-  }
-  return { width, height, data };
-}
-
 function filterJs(picture: Picture, filter: Filter): Uint8ClampedArray {
   const { width, height, data } = picture;
   const out = new Uint8ClampedArray(data.length);
@@ -54,16 +45,7 @@ function expectSameBytes(actual: ArrayLike<number>, expected: ArrayLike<number>,
   expect(where, `${what}: first differing byte`).toBe('none');
 }
 
-const FILTERS: Filter[] = [
-  { name: 'grayscale' },
-  { name: 'invert' },
-  { name: 'box', radius: 1 },
-  { name: 'box', radius: 4 },
-  { name: 'gaussian', sigma: 0.3 },
-  { name: 'gaussian', sigma: 1.7 },
-  { name: 'sharpen' },
-  { name: 'sobel' },
-];
+const FILTERS = everyFilter({ radii: [1, 4], sigmas: [0.3, 1.7] });
 const label = (filter: Filter) => JSON.stringify(filter);
 /** Single pixels, single rows and columns, primes and sizes not a multiple of the 8×8 workgroup. */
 const SMALL_SIZES = [

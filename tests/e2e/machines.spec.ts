@@ -122,8 +122,11 @@ test('a machine tab frozen past its lease: its jobs run elsewhere, its late resu
   const running = startRun(client, 'run-1', ns);
   const victim = machines[1]!;
   await busy(victim);
-  // Block the tab's main thread for twice the lease: no heartbeats, no results, though its worker finishes.
-  await victim.evaluate((ms) => {
+  // Block the tab's main thread for twice the lease: no heartbeats, no results, though its worker finishes. The block
+  // starts in the same task that sees a job in hand, so the tab cannot hand that job back first.
+  await victim.evaluate(async (ms) => {
+    const machine = () => (window as unknown as MachinesWindow).machines.machine?.view();
+    while (!machine()?.running.length) await new Promise((resolve) => setTimeout(resolve, 0));
     const end = Date.now() + ms;
     while (Date.now() < end);
   }, 2 * LEASE);

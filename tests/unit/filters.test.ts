@@ -4,17 +4,7 @@ import { applyFilter, filterBand } from '../../workers/kernels/image/band';
 import { checkFilter, haloRows, MAX_BOX_RADIUS, sharedPasses, type Filter } from '../../workers/kernels/image/filter';
 import { gaussianWeights } from '../../workers/kernels/image/gaussian';
 import { CONTROL_LENGTH, filterShared, PROGRESS } from '../../workers/kernels/image/shared';
-
-/** A seeded picture of random bytes (alpha included), so that every channel and edge case is exercised. */
-function randomPicture(width: number, height: number, seed = 1) {
-  const data = new Uint8ClampedArray(width * height * 4);
-  let state = seed;
-  for (let i = 0; i < data.length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[i] = state >>> 24;
-  }
-  return { width, height, data };
-}
+import { everyFilter, randomPicture } from '../reference/pictures';
 
 type Picture = ReturnType<typeof randomPicture>;
 
@@ -102,16 +92,7 @@ function reference(filter: Filter, { width, height, data }: Picture): Uint8Clamp
   return out;
 }
 
-const FILTERS: Filter[] = [
-  { name: 'grayscale' },
-  { name: 'invert' },
-  { name: 'box', radius: 1 },
-  { name: 'box', radius: 4 },
-  { name: 'gaussian', sigma: 0.3 },
-  { name: 'gaussian', sigma: 1.5 },
-  { name: 'sharpen' },
-  { name: 'sobel' },
-];
+const FILTERS = everyFilter({ radii: [1, 4], sigmas: [0.3, 1.5] });
 const SIZES: [number, number][] = [
   [1, 1],
   [1, 7],

@@ -9,19 +9,9 @@ import { sumSquaresMod32 } from '../../workers/kernels/sum';
 import { WasmKernels } from '../../workers/wasm/kernels';
 import { WASM_URLS } from '../../workers/wasm/urls';
 import { seededRandom } from '../../src/random';
+import { everyFilter } from '../reference/pictures';
 
-const FILTERS: Filter[] = [
-  { name: 'grayscale' },
-  { name: 'invert' },
-  { name: 'box', radius: 1 },
-  { name: 'box', radius: 3 },
-  { name: 'box', radius: 9 },
-  { name: 'gaussian', sigma: 0.5 },
-  { name: 'gaussian', sigma: 2 },
-  { name: 'gaussian', sigma: 4.3 },
-  { name: 'sharpen' },
-  { name: 'sobel' },
-];
+const FILTERS = everyFilter({ radii: [1, 3, 9], sigmas: [0.5, 2, 4.3] });
 
 /** Odd sizes: single pixels, single rows and columns, primes, widths that are not a multiple of any lane count. */
 const SIZES: [number, number][] = [
