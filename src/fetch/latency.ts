@@ -1,4 +1,6 @@
 import { seededRandom } from '../random';
+import { sleep } from '../sleep';
+
 /**
  * The latency endpoint `api/delay`, answered inside the browser by the service worker: no server needed, so a
  * static host can serve the async fetch demo. Parameters travel in the query string; every request names its index
@@ -78,19 +80,4 @@ export async function answerDelay(url: URL, signal?: AbortSignal): Promise<Respo
   };
   if (fails) return new Response(`Simulated failure of request ${params.i}`, { status: 503, headers });
   return new Response('x'.repeat(params.bytes), { status: 200, headers });
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

@@ -1,5 +1,6 @@
 import { CancelledError } from '../pool';
 import { pageHtml, pageIndex, parseLinks, pageUrl, type Site } from './site';
+import { sleep } from '../sleep';
 
 /** Fetches one page: its status and body. The synthetic site in memory, or over HTTP from the service worker. */
 export type PageSource = (url: string, signal: AbortSignal) => Promise<{ status: number; body: string }>;
@@ -156,19 +157,4 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
   }
   const ms = now() - started;
   return { visited, broken, fetches, ms, pagesPerSecond: visited.length / (ms / 1000), series, stopRule };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

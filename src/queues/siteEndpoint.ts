@@ -1,5 +1,6 @@
 import type { PageSource } from './crawler';
 import { makeSite, pageHtml, pageIndex, SITE_LIMITS, type SiteParams } from './site';
+import { sleep } from '../sleep';
 
 /**
  * The synthetic site over HTTP, answered inside the browser by the service worker: `api/site/page/<n>?pages=…`,
@@ -53,19 +54,4 @@ export function httpSource(params: SiteParams, base: string | URL = document.bas
     const response = await fetch(new URL(`${SITE_PATH}${url}?${query}`, base), { signal });
     return { status: response.status, body: await response.text() };
   };
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }
