@@ -3,4 +3,5 @@ export { default as DemoSection } from './DemoSection.svelte';
 export { default as ExportBar } from './ExportBar.svelte';
 export { default as NoiseNote } from './NoiseNote.svelte';
 export { default as RunControls } from './RunControls.svelte';
+export { default as SameResult } from './SameResult.svelte';
 export { default as SettingsFields } from '../SettingsFields.svelte';
