@@ -52,6 +52,8 @@ export class Machine {
   readonly id: MachineId = `machine-${crypto.randomUUID().slice(0, 8)}`;
   readonly label: string;
   readonly cores: number;
+  /** Its simulated link to the rest of the cluster, as it was started with (none: a perfect one). */
+  readonly network: NetworkOptions;
   readonly #prefetch: number;
   readonly #simulated: boolean;
   readonly #pool: Pool;
@@ -89,6 +91,7 @@ export class Machine {
     this.#pool = pool ?? createPool({ size: this.cores });
     this.#ownsPool = pool === undefined;
     this.#cluster = hub.cluster;
+    this.network = { ...network };
     this.#endpoint = hub.connect(network);
     this.#heartbeatMs = heartbeatMs;
     this.#unlisten = this.#endpoint.listen((data) => this.#receive(data));

@@ -27,7 +27,12 @@ export interface ChromeTrace {
 const PID = 1;
 const us = (ms: number) => Math.round(ms * 1000);
 
-export function toChromeTrace(trace: readonly TraceEvent[], workers: number, title: string): ChromeTrace {
+export function toChromeTrace(
+  trace: readonly TraceEvent[],
+  workers: number,
+  title: string,
+  laneName: (lane: number) => string = (lane) => `worker ${lane}`,
+): ChromeTrace {
   const events = doneEvents(trace);
   const origin = Math.min(...events.map((event) => event.queuedAt));
   const metadata: ChromeTraceEvent[] = [
@@ -37,7 +42,7 @@ export function toChromeTrace(trace: readonly TraceEvent[], workers: number, tit
       ph: 'M' as const,
       pid: PID,
       tid: worker,
-      args: { name: `worker ${worker}` },
+      args: { name: laneName(worker) },
     })),
   ];
   const chunks = [...events]

@@ -7,6 +7,10 @@ import { memoryStore } from '../../src/machines/store';
 import { indexedDbStore } from '../../src/machines/store';
 import { Broker } from '../../src/machines/broker';
 import { runBatch } from '../../src/machines/batch';
+import { createHub } from '../../src/machines/bus';
+import { hostBroker } from '../../src/machines/brokerHost';
+import { Client } from '../../src/machines/client';
+import { Machine } from '../../src/machines/machine';
 import { fibTask } from '../../src/tasks/fib';
 import { seededRandom } from '../../src/random';
 
@@ -102,6 +106,24 @@ describe('a simulated cluster', () => {
     const jobs = host.broker!.jobs('lossy');
     expect(jobs.every((job) => job.state === 'finished')).toBe(true);
     expect(host.broker!.counters.leaseExpiries).toBeGreaterThan(0); // the loss did happen, and was recovered
+  });
+
+  it('tells a waiting client its run ended at once, not at the next periodic monitor', async () => {
+    const hub = createHub(`idle-${crypto.randomUUID().slice(0, 8)}`, null);
+    // A monitor a minute apart: only the one sent when the last job comes back can end this run in time.
+    const host = hostBroker({ hub, store: memoryStore(), elect: false, monitorEveryMs: 60_000 });
+    await host.elected;
+    const machine = new Machine({ hub, cores: 1, simulated: true });
+    const client = new Client({ hub });
+    try {
+      const result = await client.run('quick', [fibJob(5), fibJob(6)], { timeoutMs: 15_000 });
+      expect(result.values).toEqual([[5], [8]]);
+    } finally {
+      client.close();
+      await machine.stop();
+      await host.stop();
+      hub.close();
+    }
   });
 
   it('persists its state in IndexedDB: a new broker resumes the stored queue', async () => {
