@@ -16,7 +16,7 @@ export const machines: BenchSuite = async (options) => {
   const maxMachines = numberOption(options, 'max-machines', 3);
   const emptyJobs = numberOption(options, 'empty-jobs', 4000);
   const reps = numberOption(options, 'reps', 3);
-  const params = { n: numberOption(options, 'machines-fib-n', 27), k: numberOption(options, 'machines-fib-k', 48) };
+  const params = { n: numberOption(options, 'machines-fib-n', 32), k: numberOption(options, 'machines-fib-k', 24) };
   const jobs = numberOption(options, 'machines-jobs', 12);
   const leases = (options['leases'] ?? '500,1000,2000').split(',').map(Number);
 

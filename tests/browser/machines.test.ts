@@ -81,6 +81,19 @@ describe('a simulated cluster', () => {
     expect(host.broker!.counters.timeLimits).toBe(2);
   });
 
+  it('retries a job whose worker crashed mid-run, and its machine lives on', async () => {
+    const { client, host, machines } = await cluster({ machines: 1, cores: 1, config: { backoffMs: 10 } });
+    const run = client.run('crash', [fibJob(34)], { timeoutMs: 20_000 });
+    await expect.poll(() => machines[0]!.view().running.length, { timeout: 10_000 }).toBe(1);
+    expect(machines[0]!.crashWorker()).toBe(true);
+    const result = await run;
+    expect(result.values).toEqual([[fib(34)]]);
+    const job = host.broker!.job('crash/0')!;
+    expect(job.attempts).toBe(2);
+    expect(job.errors).toEqual([expect.stringMatching(/attempt 1: its worker crashed/)]);
+    expect(machines[0]!.view().status).toBe('connected');
+  });
+
   it('ignores and counts malformed and foreign messages, and keeps working', async () => {
     const { client, host, hub } = await cluster({ machines: 1, cores: 1 });
     const rogue = hub.connect();

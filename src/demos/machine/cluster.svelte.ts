@@ -123,6 +123,11 @@ export class ClusterState {
     this.simulatedIds = session.simulated.map((m) => m.id);
   }
 
+  /** Kills the worker running one of a simulated machine's jobs: the job fails and is retried after its backoff. */
+  crashWorker(id: string): void {
+    this.#session?.simulated.find((m) => m.id === id)?.crashWorker();
+  }
+
   async #syncSimulated(session: ClientSession, count: number, cores: number, network: Required<LinkFigures>) {
     // A machine's cores and network are set when it starts: one that differs from the form is replaced.
     const stale: Machine[] = session.simulated.filter((m) => m.cores !== cores || !sameLink(m.network, network));
