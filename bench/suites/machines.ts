@@ -60,6 +60,8 @@ export const machines: BenchSuite = async (options) => {
       task: 'machines-recovery',
       workers: 2,
       machines: 2,
+      // A string detail, so that the bench script tells the rows of each lease apart from run to run.
+      lease: `${leaseMs} ms`,
       leaseMs,
       recoveryMs,
       maxRecoveryMs: Math.max(...times),
