@@ -49,6 +49,17 @@ describe('a simulated cluster', () => {
     expect(outcome.equal).toBe(true);
     expect(outcome.result).toEqual(Array.from({ length: 24 }, () => fib(22)));
     expect(outcome.run.values).toHaveLength(8);
+    expect(outcome.ms).toBeGreaterThan(0);
+    expect(outcome.singleMs).toBeGreaterThan(0);
+  });
+
+  it('pays the simulated latency each way: a job’s round trip costs at least twice it', async () => {
+    const { client } = await cluster({ machines: 1, cores: 1, network: { latencyMs: 150 } });
+    await client.run('warm-up', [fibJob(1)]);
+    const start = performance.now();
+    const result = await client.run('far', [fibJob(2)]);
+    expect(result.values).toEqual([[1]]);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(2 * 150 - 2);
   });
 
   it('retries a job whose kernel throws, with backoff, then lists it as failed with its message', async () => {

@@ -32,6 +32,9 @@ test('worker tabs opened from the demo join the cluster, share the batch and sur
     timeout: 30_000,
   });
   await expect(demo.getByTestId('machines-result')).toContainText('All 24 jobs finished');
+  await expect(demo.getByTestId('machines-time')).toContainText(
+    /Through the queue: [\d,.]+ ms; .* one worker .*: [\d,.]+ ms/,
+  );
   // The monitor adds up: each job recorded once across the machines.
   await expect
     .poll(async () => (await demo.getByTestId('machine-done').allTextContents()).reduce((sum, t) => sum + Number(t), 0))
