@@ -6,6 +6,7 @@ import { mandelbrot, mandelbrotBands } from './scheduling';
 import { fib, sum } from './speedup';
 import { kernels } from './kernels';
 import { queues } from './queues';
+import { machines } from './machines';
 
 /** Every benchmark suite, by the name `npm run bench -- --tasks a,b` uses. Each new suite adds a line here. */
 export const SUITES: Record<string, BenchSuite> = {
@@ -19,4 +20,5 @@ export const SUITES: Record<string, BenchSuite> = {
   fetch,
   kernels,
   queues,
+  machines,
 };

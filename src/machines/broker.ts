@@ -269,6 +269,11 @@ export class Broker {
     return this.#log.timeline;
   }
 
+  /** How many jobs are out on machines now (state `started`). */
+  get inFlight(): number {
+    return this.#store.started.size;
+  }
+
   /** How many jobs are in each state, optionally in one run. */
   countStates(run?: string): Record<JobState, number> {
     return this.#store.countStates(run);

@@ -62,11 +62,17 @@ export function hostBroker({
     let lastMonitor = 0;
     let lastSave = since;
 
+    let wasBusy = false;
     const flush = () => {
       flushQueued = false;
       const at = now();
       for (const { machine, jobs } of current.dispatch(at)) endpoint.post({ type: 'assign', to: machine, jobs });
-      if (at - lastMonitor >= monitorEveryMs) {
+      // The moment the last job out comes back (a run has most likely ended), the monitor goes out at once: a client
+      // waiting for its run hears of it now rather than up to `monitorEveryMs` later.
+      const busy = current.inFlight > 0;
+      const justIdle = wasBusy && !busy;
+      wasBusy = busy;
+      if (justIdle || at - lastMonitor >= monitorEveryMs) {
         lastMonitor = at;
         const monitor = buildMonitor(current, at, { id, since, resumed: snapshot !== undefined });
         endpoint.post({ type: 'monitor', monitor });

@@ -8,13 +8,17 @@ import { PROTOCOL } from './protocol';
  * Every message is structured-cloned on the way, as between tabs, so no endpoint shares objects with another.
  */
 
-/** A simulated network between this endpoint and the rest: the "network as a knob". */
+/**
+ * A simulated network between this endpoint and the rest: the "network as a knob". It costs both ways: on every
+ * message the endpoint sends, and on every message addressed to it (an assignment, a revocation, results). Broadcasts
+ * it merely overhears (the monitor, other machines' heartbeats) are not its traffic on a real cluster, and pass free.
+ */
 export interface NetworkOptions {
-  /** Added to every message this endpoint sends, in ms. */
+  /** Added to every message, each way, in ms: a job's round trip pays it twice. */
   latencyMs?: number;
-  /** Sending rate in bytes per ms (kB/s); messages are sized as their JSON. Infinite by default. */
+  /** The link's rate in bytes per ms (kB/s); a message takes its JSON's length over it. Infinite by default. */
   bytesPerMs?: number;
-  /** The chance, from 0 to 1, that a message this endpoint sends is lost. */
+  /** The chance, from 0 to 1, that a message is lost, each way. */
   lossRate?: number;
   /** Where the loss draws come from; a seeded generator makes a run repeatable. */
   random?: () => number;
@@ -50,12 +54,18 @@ export function createHub(cluster: string, channel: BroadcastChannel | null = ne
 
   return {
     cluster,
-    connect({ latencyMs = 0, bytesPerMs = Infinity, lossRate = 0, random = Math.random }: NetworkOptions = {}) {
+    connect(network: NetworkOptions = {}) {
+      const link = simulatedLink(network);
       const listeners = new Set<(data: unknown) => void>();
       let closed = false;
+      const hear = (data: unknown) => {
+        if (!closed) for (const listener of listeners) listener(data);
+      };
       const self = {
         deliver(data: unknown) {
-          if (!closed) for (const listener of listeners) listener(data);
+          if (closed) return;
+          if (isAddressed(data)) link(data, hear);
+          else hear(data);
         },
       };
       endpoints.add(self);
@@ -66,12 +76,7 @@ export function createHub(cluster: string, channel: BroadcastChannel | null = ne
       };
       return {
         post(message) {
-          if (closed || (lossRate > 0 && random() < lossRate)) return;
-          const data = { ...message, protocol: PROTOCOL, cluster };
-          const delay = latencyMs + (Number.isFinite(bytesPerMs) ? JSON.stringify(data).length / bytesPerMs : 0);
-          // Even without latency, local delivery is asynchronous, as it is between tabs.
-          if (delay > 0) setTimeout(() => send(data), delay);
-          else queueMicrotask(() => send(data));
+          if (!closed) link({ ...message, protocol: PROTOCOL, cluster }, send);
         },
         listen(listener) {
           listeners.add(listener);
@@ -90,4 +95,27 @@ export function createHub(cluster: string, channel: BroadcastChannel | null = ne
       endpoints.clear();
     },
   };
+}
+
+/**
+ * Passes each message on through a simulated link: lost with probability `lossRate`, else after the latency plus its
+ * size over the bandwidth. Even a perfect link delivers asynchronously, as a channel between tabs does.
+ */
+export function simulatedLink({
+  latencyMs = 0,
+  bytesPerMs = Infinity,
+  lossRate = 0,
+  random = Math.random,
+}: NetworkOptions): (data: unknown, onward: (data: unknown) => void) => void {
+  return (data, onward) => {
+    if (lossRate > 0 && random() < lossRate) return;
+    const delay = latencyMs + (Number.isFinite(bytesPerMs) ? JSON.stringify(data).length / bytesPerMs : 0);
+    if (delay > 0) setTimeout(() => onward(data), delay);
+    else queueMicrotask(() => onward(data));
+  };
+}
+
+/** A message meant for one endpoint (it names a recipient), rather than a broadcast for whoever listens. */
+function isAddressed(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'to' in data && typeof data.to === 'string';
 }

@@ -44,6 +44,8 @@ export interface MachineView {
 interface Running {
   delivery: Delivery;
   abort: AbortController;
+  /** Its worker was killed on purpose (`crashWorker`): reported as a crash, not a cancel. */
+  crashed?: boolean;
   /** On a core (submitted to the pool), rather than waiting in the machine's own queue. */
   onCore: boolean;
 }
@@ -52,6 +54,8 @@ export class Machine {
   readonly id: MachineId = `machine-${crypto.randomUUID().slice(0, 8)}`;
   readonly label: string;
   readonly cores: number;
+  /** Its simulated link to the rest of the cluster, as it was started with (none: a perfect one). */
+  readonly network: NetworkOptions;
   readonly #prefetch: number;
   readonly #simulated: boolean;
   readonly #pool: Pool;
@@ -89,6 +93,7 @@ export class Machine {
     this.#pool = pool ?? createPool({ size: this.cores });
     this.#ownsPool = pool === undefined;
     this.#cluster = hub.cluster;
+    this.network = { ...network };
     this.#endpoint = hub.connect(network);
     this.#heartbeatMs = heartbeatMs;
     this.#unlisten = this.#endpoint.listen((data) => this.#receive(data));
@@ -123,6 +128,19 @@ export class Machine {
     if (this.#status === 'stopped') return;
     this.#endpoint.post({ type: 'leave', from: this.id });
     await this.#halt();
+  }
+
+  /**
+   * Injects a crash into one of its workers mid-job: the worker is killed (and replaced by the pool), the machine
+   * lives on and reports the attempt as failed, so the broker retries the job after its backoff. False when no job
+   * is on a core.
+   */
+  crashWorker(): boolean {
+    const victim = [...this.#running.values()].find((running) => running.onCore && !running.crashed);
+    if (!victim) return false;
+    victim.crashed = true;
+    victim.abort.abort();
+    return true;
   }
 
   /** "Pull the plug": goes silent mid-job, without a goodbye. Its jobs come back only when their leases run out. */
@@ -217,7 +235,14 @@ export class Machine {
       this.#pool.submit(running.delivery.job, { signal: running.abort.signal }).then(
         (value) => this.#settle(running, { type: 'done', value }),
         (error: unknown) =>
-          this.#settle(running, { type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+          this.#settle(running, {
+            type: 'failed',
+            error: running.crashed
+              ? 'its worker crashed (a crash injected on the machine)'
+              : error instanceof Error
+                ? error.message
+                : String(error),
+          }),
       );
     }
     this.#changed();

@@ -28,7 +28,12 @@ export interface ChromeTrace {
 const PID = 1;
 const us = (ms: number) => Math.round(ms * 1000);
 
-export function toChromeTrace(trace: readonly TraceEvent[], workers: number, title: string): ChromeTrace {
+export function toChromeTrace(
+  trace: readonly TraceEvent[],
+  workers: number,
+  title: string,
+  laneName: (lane: number) => string = (lane) => `worker ${lane}`,
+): ChromeTrace {
   const events = heldEvents(trace);
   const origin = Math.min(...events.map((event) => event.queuedAt));
   const metadata: ChromeTraceEvent[] = [
@@ -38,7 +43,7 @@ export function toChromeTrace(trace: readonly TraceEvent[], workers: number, tit
       ph: 'M' as const,
       pid: PID,
       tid: worker,
-      args: { name: `worker ${worker}` },
+      args: { name: laneName(worker) },
     })),
   ];
   const chunks = [...events]

@@ -7,6 +7,10 @@ import { memoryStore } from '../../src/machines/store';
 import { indexedDbStore } from '../../src/machines/store';
 import { Broker } from '../../src/machines/broker';
 import { runBatch } from '../../src/machines/batch';
+import { createHub } from '../../src/machines/bus';
+import { hostBroker } from '../../src/machines/brokerHost';
+import { Client } from '../../src/machines/client';
+import { Machine } from '../../src/machines/machine';
 import { fibTask } from '../../src/tasks/fib';
 import { seededRandom } from '../../src/random';
 
@@ -45,6 +49,17 @@ describe('a simulated cluster', () => {
     expect(outcome.equal).toBe(true);
     expect(outcome.result).toEqual(Array.from({ length: 24 }, () => fib(22)));
     expect(outcome.run.values).toHaveLength(8);
+    expect(outcome.ms).toBeGreaterThan(0);
+    expect(outcome.singleMs).toBeGreaterThan(0);
+  });
+
+  it('pays the simulated latency each way: a job’s round trip costs at least twice it', async () => {
+    const { client } = await cluster({ machines: 1, cores: 1, network: { latencyMs: 150 } });
+    await client.run('warm-up', [fibJob(1)]);
+    const start = performance.now();
+    const result = await client.run('far', [fibJob(2)]);
+    expect(result.values).toEqual([[1]]);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(2 * 150 - 2);
   });
 
   it('retries a job whose kernel throws, with backoff, then lists it as failed with its message', async () => {
@@ -77,6 +92,19 @@ describe('a simulated cluster', () => {
     expect(host.broker!.counters.timeLimits).toBe(2);
   });
 
+  it('retries a job whose worker crashed mid-run, and its machine lives on', async () => {
+    const { client, host, machines } = await cluster({ machines: 1, cores: 1, config: { backoffMs: 10 } });
+    const run = client.run('crash', [fibJob(34)], { timeoutMs: 20_000 });
+    await expect.poll(() => machines[0]!.view().running.length, { timeout: 10_000 }).toBe(1);
+    expect(machines[0]!.crashWorker()).toBe(true);
+    const result = await run;
+    expect(result.values).toEqual([[fib(34)]]);
+    const job = host.broker!.job('crash/0')!;
+    expect(job.attempts).toBe(2);
+    expect(job.errors).toEqual([expect.stringMatching(/attempt 1: its worker crashed/)]);
+    expect(machines[0]!.view().status).toBe('connected');
+  });
+
   it('ignores and counts malformed and foreign messages, and keeps working', async () => {
     const { client, host, hub } = await cluster({ machines: 1, cores: 1 });
     const rogue = hub.connect();
@@ -102,6 +130,24 @@ describe('a simulated cluster', () => {
     const jobs = host.broker!.jobs('lossy');
     expect(jobs.every((job) => job.state === 'finished')).toBe(true);
     expect(host.broker!.counters.leaseExpiries).toBeGreaterThan(0); // the loss did happen, and was recovered
+  });
+
+  it('tells a waiting client its run ended at once, not at the next periodic monitor', async () => {
+    const hub = createHub(`idle-${crypto.randomUUID().slice(0, 8)}`, null);
+    // A monitor a minute apart: only the one sent when the last job comes back can end this run in time.
+    const host = hostBroker({ hub, store: memoryStore(), elect: false, monitorEveryMs: 60_000 });
+    await host.elected;
+    const machine = new Machine({ hub, cores: 1, simulated: true });
+    const client = new Client({ hub });
+    try {
+      const result = await client.run('quick', [fibJob(5), fibJob(6)], { timeoutMs: 15_000 });
+      expect(result.values).toEqual([[5], [8]]);
+    } finally {
+      client.close();
+      await machine.stop();
+      await host.stop();
+      hub.close();
+    }
   });
 
   it('persists its state in IndexedDB: a new broker resumes the stored queue', async () => {

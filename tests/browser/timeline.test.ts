@@ -101,6 +101,30 @@ describe('Timeline', () => {
     flushSync();
     expect(target.querySelector('[data-testid="timeline-focus"]')).toBeNull();
   });
+
+  it('names its lanes as told, and draws a chunk that ran twice as two bars', () => {
+    const target = document.createElement('div');
+    document.body.append(target);
+    const names = ['tab a', 'simulated machine 2'];
+    component = mount(Timeline, {
+      target,
+      // Chunk 0 ran on both machines (a job retried after its lease, then the first result arrived late too).
+      props: {
+        trace: [...trace, event(0, 1, 40, 90)],
+        workers: 2,
+        title: 'jobs',
+        laneName: (lane: number) => names[lane]!,
+      },
+    });
+    flushSync();
+    const labels = [...target.querySelectorAll('.lane')].map((lane) => lane.querySelector('text')?.textContent?.trim());
+    expect(labels).toEqual(names);
+    expect(target.querySelectorAll('.bar[data-chunk="0"]')).toHaveLength(2);
+    expect(target.querySelector('.bar[data-chunk="1"]')?.getAttribute('aria-label')).toContain(
+      'on simulated machine 2:',
+    );
+    expect(target.querySelector('.trace-table tbody th')?.textContent).toBe('tab a');
+  });
 });
 
 describe('Timeline of a run with a chunk past its time limit', () => {

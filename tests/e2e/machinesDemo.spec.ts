@@ -32,8 +32,43 @@ test('worker tabs opened from the demo join the cluster, share the batch and sur
     timeout: 30_000,
   });
   await expect(demo.getByTestId('machines-result')).toContainText('All 24 jobs finished');
+  await expect(demo.getByTestId('machines-time')).toContainText(
+    /Through the queue: [\d,.]+ ms; .* one worker .*: [\d,.]+ ms/,
+  );
   // The monitor adds up: each job recorded once across the machines.
   await expect
     .poll(async () => (await demo.getByTestId('machine-done').allTextContents()).reduce((sum, t) => sum + Number(t), 0))
     .toBe(24);
+  // The timeline's lanes are named by machine, as the monitor names them.
+  const rows = (await demo.getByTestId('machine-row').locator('th').allTextContents()).map((t) =>
+    t.replace(' (tab)', '').trim(),
+  );
+  const lanes = await demo.locator('.timeline .lane > text:first-of-type').allTextContents();
+  expect(lanes.length).toBeGreaterThan(0);
+  for (const lane of lanes) expect(rows).toContain(lane.trim());
+});
+
+test('a job past its time limit lands in the failed list with its errors; network fields are bounded', async ({
+  page,
+}) => {
+  const cluster = `e2e-failed-${Date.now().toString(36)}`;
+  await page.goto(
+    `./?machine.cluster=${cluster}&machine.simulated=1&machine.timeLimit=10&machine.retries=1&machine.n=36&machine.k=2&machine.jobs=1#machine`,
+  );
+  const demo = section(page);
+  await demo.getByText('Broker and network').click();
+  await expect(demo.getByTestId('network-lesson')).toContainText('twice the latency plus its bytes over the bandwidth');
+  const enqueue = demo.getByRole('button', { name: 'Enqueue the batch' });
+  const bandwidth = demo.getByLabel('network bandwidth (kB/s)');
+  await bandwidth.fill('-5');
+  await expect(demo.getByRole('alert').filter({ hasText: 'bandwidth' })).toBeVisible();
+  await expect(enqueue).toBeDisabled();
+  await bandwidth.fill('0');
+  await expect(enqueue).toBeEnabled();
+
+  await enqueue.click();
+  await expect(demo.getByTestId('machines-result')).toContainText('1 job failed for good', { timeout: 30_000 });
+  const failed = demo.getByTestId('failed-jobs');
+  await expect(failed.locator('ol > li')).toHaveCount(2); // the first attempt and its one retry
+  await expect(failed).toContainText('attempt 2: ran past its time limit of 10 ms');
 });

@@ -79,6 +79,12 @@ describe('timeline facts', () => {
     const late = trace.map((e) => (e.chunk === 4 ? { ...e, dispatchedAt: 125 } : e));
     expect(idleWhileWaitingMs(late, 2)).toBeCloseTo(4.5, 5);
   });
+
+  it('names the threads by the lane names given (machines instead of workers)', () => {
+    const named = toChromeTrace(trace, 2, 'jobs', (lane) => `machine ${'ab'[lane]}`);
+    const threads = named.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args);
+    expect(threads).toEqual([{ name: 'machine a' }, { name: 'machine b' }]);
+  });
 });
 
 describe('a chunk that timed out in its worker', () => {

@@ -14,6 +14,7 @@ import { Settings } from '../../settings';
 import { fibTask } from '../../tasks/fib';
 import { workerTabUrl } from './link';
 import { meta } from './meta';
+import { networkOf, sameLink, type LinkFigures } from './network';
 import { machineSchema, type MachineSchema } from './settings';
 
 /** A run's id names its batch, so a reopened client can rebuild the same jobs and resume it: `fib.n.k.jobs.stamp`. */
@@ -103,7 +104,7 @@ export class ClusterState {
     if (!session || !result.ok) return;
     const values = result.values;
     session.client.configure({ leaseMs: values.lease, maxRetries: values.retries, timeLimitMs: values.timeLimit });
-    await this.#syncSimulated(session, values.simulated, values.cores, values.latency, values.loss);
+    await this.#syncSimulated(session, values.simulated, values.cores, networkOf(values));
     const resume = this.resumable && this.run ? parseRunId(this.run) : undefined;
     const run = resume && this.run ? this.run : runId(values.n, values.k, values.jobs, Date.now());
     const batch = resume ?? { n: values.n, k: values.k, jobs: values.jobs };
@@ -122,11 +123,17 @@ export class ClusterState {
     this.simulatedIds = session.simulated.map((m) => m.id);
   }
 
-  async #syncSimulated(session: ClientSession, count: number, cores: number, latencyMs: number, lossRate: number) {
-    const stale: Machine[] = session.simulated.filter((m) => m.cores !== cores);
+  /** Kills the worker running one of a simulated machine's jobs: the job fails and is retried after its backoff. */
+  crashWorker(id: string): void {
+    this.#session?.simulated.find((m) => m.id === id)?.crashWorker();
+  }
+
+  async #syncSimulated(session: ClientSession, count: number, cores: number, network: Required<LinkFigures>) {
+    // A machine's cores and network are set when it starts: one that differs from the form is replaced.
+    const stale: Machine[] = session.simulated.filter((m) => m.cores !== cores || !sameLink(m.network, network));
     for (const machine of stale) await session.removeSimulated(machine, 'stop');
     while (session.simulated.length > count) await session.removeSimulated(session.simulated.at(-1)!, 'stop');
-    while (session.simulated.length < count) session.addSimulated({ cores, network: { latencyMs, lossRate } });
+    while (session.simulated.length < count) session.addSimulated({ cores, network });
     this.simulatedIds = session.simulated.map((m) => m.id);
   }
 }

@@ -33,7 +33,22 @@ export function machineSchema(cores: number) {
     lease: integer({ label: 'lease', unit: 'ms', ...bounds('leaseMs'), default: 4000 }),
     retries: integer({ label: 'maximum retries', ...bounds('maxRetries'), default: 3 }),
     timeLimit: integer({ label: 'time limit', unit: 'ms', ...bounds('timeLimitMs'), default: 30_000 }),
-    latency: integer({ label: 'network latency', unit: 'ms', min: 0, max: 2000, default: 0 }),
+    latency: integer({
+      label: 'network latency',
+      unit: 'ms',
+      min: 0,
+      max: 2000,
+      default: 0,
+      help: '0 to 2,000, each way, to the simulated machines',
+    }),
+    bandwidth: integer({
+      label: 'network bandwidth',
+      unit: 'kB/s',
+      min: 0,
+      max: 1_000_000,
+      default: 0,
+      help: '0 (no limit) or 1 to 1,000,000',
+    }),
     loss: decimal({
       label: 'message loss',
       min: 0,

@@ -21,6 +21,11 @@ export class WorkerTabState {
     void this.#session?.machine.crash();
   }
 
+  /** Kills the worker running one of its jobs: the machine lives on, the job fails and is retried. */
+  crashWorker(): void {
+    this.#session?.machine.crashWorker();
+  }
+
   /** Leaves politely: the broker gives its jobs to others at once. */
   leave(): void {
     void this.#session?.machine.stop();
