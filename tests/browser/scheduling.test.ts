@@ -85,12 +85,17 @@ describe('the dynamic queue', () => {
     if (!params.ok) throw new Error('bad params');
     const jobs = fibMixedTask.split(params.params, 60);
     for (const workers of [2, 3]) {
-      const trace = await traced('dynamic', jobs, workers);
-      expect(trace).toHaveLength(60);
       // A hand-over is a microtask on the page (well under a millisecond when the machine is quiet, about 1.5 ms
       // measured with the machine loaded ten times over); 3 ms per chunk is a generous bound that a design which
-      // left workers waiting for a batch or for the slowest worker would exceed many times over.
-      expect(idleWhileWaitingMs(trace, workers)).toBeLessThan(3 * 60);
+      // left workers waiting for a batch or for the slowest worker would exceed many times over. A busy machine can
+      // only add idle time (the page's thread descheduled for a second), so the best of three runs is judged.
+      let idle = Infinity;
+      for (let attempt = 0; attempt < 3 && idle >= 3 * 60; attempt++) {
+        const trace = await traced('dynamic', jobs, workers);
+        expect(trace).toHaveLength(60);
+        idle = Math.min(idle, idleWhileWaitingMs(trace, workers));
+      }
+      expect(idle).toBeLessThan(3 * 60);
     }
   });
 
