@@ -6,6 +6,7 @@
  * A figure that has a value from the previous run in the output file is printed beside it, so regressions show.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { build, preview } from 'vite';
@@ -50,7 +51,9 @@ try {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const known = await page.evaluate(() => window.benchSuites);
   const wanted = typeof options.tasks === 'string' ? options.tasks.split(',') : known;
-  console.log(`Chromium ${browser.version()}, ${cores} cores, cross-origin isolated: ${isolated}\n`);
+  // The load average says how far the figures can be trusted: these machines are shared.
+  const load = loadavg().map((value) => value.toFixed(2)).join(', ');
+  console.log(`Chromium ${browser.version()}, ${cores} cores, cross-origin isolated: ${isolated}, load ${load}\n`);
   for (const name of wanted) {
     const started = Date.now();
     const rows = await page.evaluate(([suite, opts]) => window.runBenchSuite(suite, opts), [
@@ -60,7 +63,8 @@ try {
     if (name === 'kernels') rows.push(...nativeKernels(rows, suiteOptions));
     records.push(...rows);
     printTable(name, rows, previous);
-    console.log(`(${name}: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    const after = loadavg()[0]!.toFixed(2);
+    console.log(`(${name}: ${((Date.now() - started) / 1000).toFixed(1)} s, load average now ${after})\n`);
   }
 } finally {
   await browser.close();
