@@ -21,20 +21,33 @@
 static int clampi(int i, int size) { return i < 0 ? 0 : i >= size ? size - 1 : i; }
 static uint32_t luma(uint32_t r, uint32_t g, uint32_t b) { return (77 * r + 150 * g + 29 * b + 128) >> 8; }
 
-static void grayscale(const uint8_t *src, uint8_t *dst, int w, int h) {
-  size_t n = (size_t)w * h * 4;
-  for (size_t i = 0; i < n; i += 4) {
-    uint8_t y = (uint8_t)luma(src[i], src[i + 1], src[i + 2]);
-    dst[i] = y;
-    dst[i + 1] = y;
-    dst[i + 2] = y;
-    dst[i + 3] = src[i + 3];
+/*
+ * One RGBA pixel as a little-endian 32-bit word, as the WebAssembly kernels read it: gcc vectorises this loop well,
+ * while the byte-wise literal port (four byte loads, four stores a pixel) vectorised into shuffles and ran 3× slower.
+ */
+static void grayscale(const uint8_t *restrict src8, uint8_t *restrict dst8, int w, int h) {
+  size_t n = (size_t)w * h;
+  const uint32_t *src = (const uint32_t *)src8;
+  uint32_t *dst = (uint32_t *)dst8;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t v = src[i];
+    dst[i] = (v & 0xff000000u) | luma(v & 255, (v >> 8) & 255, (v >> 16) & 255) * 0x010101u;
   }
 }
 
+typedef int32_t v4si __attribute__((vector_size(16)));
+typedef float v4sf __attribute__((vector_size(16)));
+
+/*
+ * As the wasm-simd kernel: one pixel's four channel sums in one vector, clamping only in the r columns at each end,
+ * the rounded mean in float (exact here: see workers/kernels/wasm/as/boxSimd.ts). The literal port (a clamp and a
+ * division per channel) was a fifth as fast as this.
+ */
 static void box(const uint8_t *src, uint8_t *dst, int w, int h, int r) {
   int stride = w * 4, area = (2 * r + 1) * (2 * r + 1), half = area >> 1;
   int32_t *col = calloc(stride, sizeof *col);
+  const v4si *col4 = (const v4si *)col;
+  const v4sf areaf = {area, area, area, area};
   for (int k = -r; k <= r; k++) {
     const uint8_t *row = src + (size_t)clampi(k, h) * stride;
     for (int i = 0; i < stride; i++) col[i] += row[i];
@@ -46,15 +59,23 @@ static void box(const uint8_t *src, uint8_t *dst, int w, int h, int r) {
       for (int i = 0; i < stride; i++) col[i] += in[i] - out[i];
     }
     uint8_t *d = dst + (size_t)y * stride;
-    int32_t s[4] = {half, half, half, half};
-    for (int k = -r; k <= r; k++)
-      for (int c = 0; c < 4; c++) s[c] += col[clampi(k, w) * 4 + c];
-    for (int x = 0; x < w; x++) {
-      int a = clampi(x + r + 1, w) * 4, b = clampi(x - r, w) * 4;
-      for (int c = 0; c < 4; c++) {
-        d[x * 4 + c] = (uint8_t)(s[c] / area);
-        s[c] += col[a + c] - col[b + c];
-      }
+    v4si s = {half, half, half, half};
+    for (int k = -r; k <= r; k++) s += col4[clampi(k, w)];
+    int inFrom = r < w ? r : w, inTo = w - r - 1, x = 0;
+    for (; x < inFrom; x++) {
+      v4si m = __builtin_convertvector(__builtin_convertvector(s, v4sf) / areaf, v4si);
+      for (int c = 0; c < 4; c++) d[x * 4 + c] = (uint8_t)m[c];
+      s += col4[clampi(x + r + 1, w)] - col4[clampi(x - r, w)];
+    }
+    for (; x < inTo; x++) {
+      v4si m = __builtin_convertvector(__builtin_convertvector(s, v4sf) / areaf, v4si);
+      for (int c = 0; c < 4; c++) d[x * 4 + c] = (uint8_t)m[c];
+      s += col4[x + r + 1] - col4[x - r];
+    }
+    for (; x < w; x++) {
+      v4si m = __builtin_convertvector(__builtin_convertvector(s, v4sf) / areaf, v4si);
+      for (int c = 0; c < 4; c++) d[x * 4 + c] = (uint8_t)m[c];
+      s += col4[clampi(x + r + 1, w)] - col4[clampi(x - r, w)];
     }
   }
   free(col);
