@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { WasmBackend } from '../../workers/kernels/backend';
 import { filterBand } from '../../workers/kernels/image/band';
-import type { Filter } from '../../workers/kernels/image/filter';
+import { MAX_BOX_RADIUS, type Filter } from '../../workers/kernels/image/filter';
 import { CONTROL_LENGTH, filterShared } from '../../workers/kernels/image/shared';
 import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
 import { sumSquaresMod32 } from '../../workers/kernels/sum';
@@ -77,6 +77,19 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
         const actual = wasm.filterBand(filter, window, top, width, height, y0, y1);
         expect(actual, `${width}×${height} rows [${y0}, ${y1})`).toEqual(expected);
       }
+    }
+  });
+
+  test('box at the largest radius on a nearly white picture: the column sums reach their bound', () => {
+    // The SIMD box keeps its column sums in u16: (2·50 + 1)·255 must fit, and wide rows take the 4-pixel steps.
+    const filter: Filter = { name: 'box', radius: MAX_BOX_RADIUS };
+    for (const [width, height] of [
+      [113, 7],
+      [121, 103],
+    ] as const) {
+      const data = Uint8ClampedArray.from({ length: width * height * 4 }, (_, i) => (i % 97 === 0 ? 0 : 255));
+      const expected = filterBand(filter, data, 0, width, height, 0, height);
+      expect(modules[backend].filterBand(filter, data, 0, width, height, 0, height)).toEqual(expected);
     }
   });
 
