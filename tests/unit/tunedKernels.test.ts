@@ -3,6 +3,7 @@ import { boxRows } from '../../workers/kernels/image/box';
 import { sobelRows } from '../../workers/kernels/image/neighbours';
 import { grayscaleRows } from '../../workers/kernels/image/point';
 import type { RowJob } from '../../workers/kernels/image/rows';
+import { mandelbrotRows } from '../../workers/kernels/mandelbrot';
 import { sumSquaresMod32 } from '../../workers/kernels/sum';
 import { seededRandom } from '../../src/random';
 import * as reference from '../reference/kernels';
@@ -76,5 +77,21 @@ test('the tuned sum equals the first version across its 2²⁰ blocks and near 2
   ];
   for (const [start, end] of ranges) {
     expect(sumSquaresMod32(start, end), `[${start}, ${end})`).toBe(reference.sumSquaresMod32(start, end));
+  }
+});
+
+test('the tuned Mandelbrot (two pixels side by side) equals the first version on odd widths and split rows', () => {
+  for (const [width, height] of [
+    [1, 1],
+    [3, 2],
+    [17, 13],
+    [40, 9],
+  ] as const) {
+    // A view through the set's edge: neighbours escape at different counts, and some never.
+    const view = { width, height, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 300 };
+    expect(Array.from(mandelbrotRows(view, 0, height)), `${width}×${height}`).toEqual(
+      Array.from(reference.mandelbrotRows(view, 0, height)),
+    );
+    expect(Array.from(mandelbrotRows(view, 1, height))).toEqual(Array.from(reference.mandelbrotRows(view, 1, height)));
   }
 });
