@@ -44,7 +44,7 @@ const CASES: [string, Rows, Rows][] = [
     (s, d, w, h) => grayscaleRows(job(s, d, w, h)),
     (s, d, w, h) => reference.grayscaleRows(s, 0, d, 0, w, 0, h),
   ],
-  ...[1, 2, 4, 11].map((r): [string, Rows, Rows] => [
+  ...[1, 2, 4, 11, 50].map((r): [string, Rows, Rows] => [
     `box r=${r}`,
     (s, d, w, h) => boxRows(job(s, d, w, h), r),
     (s, d, w, h) => reference.boxRows(s, 0, d, 0, w, h, 0, h, r),
