@@ -131,6 +131,10 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
       [1, 100_003],
       [2 ** 31 - 5, 2 ** 31 + 20],
       [4_000_000_000 - 17, 4_000_000_000],
+      // Whole 16-term steps, a step plus a tail, and a million steps near the top (the squares wrap many times).
+      [0, 16],
+      [3, 35],
+      [4_000_000_000 - 16_000_005, 4_000_000_000],
     ];
     for (const [start, end] of ranges) {
       expect(modules[backend].sumSquaresMod32(start, end), `[${start}, ${end})`).toBe(sumSquaresMod32(start, end));
