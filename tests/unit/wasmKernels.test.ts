@@ -19,6 +19,8 @@ const FILTERS: Filter[] = [
   { name: 'gaussian', sigma: 0.5 },
   { name: 'gaussian', sigma: 2 },
   { name: 'gaussian', sigma: 4.3 },
+  { name: 'gaussian', sigma: 0.3 },
+  { name: 'gaussian', sigma: 25 },
   { name: 'sharpen' },
   { name: 'sobel' },
 ];
