@@ -95,6 +95,16 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
     }
   });
 
+  test('the Gaussian on a white picture: its 16-bit intermediates reach their largest value', () => {
+    // The SIMD vertical pass reads them biased to i16: 65 280 (255 · 256) is the top of that range.
+    for (const sigma of [0.3, 2, 25]) {
+      const filter: Filter = { name: 'gaussian', sigma };
+      const data = new Uint8ClampedArray(37 * 11 * 4).fill(255);
+      const expected = filterBand(filter, data, 0, 37, 11, 0, 11);
+      expect(modules[backend].filterBand(filter, data, 0, 37, 11, 0, 11)).toEqual(expected);
+    }
+  });
+
   test.each(FILTERS.map((filter) => [JSON.stringify(filter), filter] as const))('shared mode %s', (_, filter) => {
     const [width, height] = [23, 19];
     const source = picture(width, height, 7);
