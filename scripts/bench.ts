@@ -52,7 +52,9 @@ try {
   const known = await page.evaluate(() => window.benchSuites);
   const wanted = typeof options.tasks === 'string' ? options.tasks.split(',') : known;
   // The load average says how far the figures can be trusted: these machines are shared.
-  const load = loadavg().map((value) => value.toFixed(2)).join(', ');
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
   console.log(`Chromium ${browser.version()}, ${cores} cores, cross-origin isolated: ${isolated}, load ${load}\n`);
   for (const name of wanted) {
     const started = Date.now();
