@@ -158,6 +158,7 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
     const views: MandelbrotView[] = [
       { width: 1, height: 1, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 50 },
       { width: 7, height: 5, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 200 },
+      { width: 15, height: 9, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 300 },
       { width: 33, height: 17, xMin: -0.75, xMax: -0.73, yMin: 0.1, yMax: 0.12, maxIterations: 1000 },
     ];
     for (const view of views) {
