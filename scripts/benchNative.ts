@@ -17,20 +17,27 @@ const SOURCE = fileURLToPath(new URL('../bench/native/kernels.c', import.meta.ur
 // -fno-math-errno: see bench/native/kernels.c (it lets gcc vectorise Sobel's square roots; same results).
 const FLAGS = ['-O3', '-march=native', '-ffp-contract=off', '-fno-math-errno'];
 
-function compile(): string | undefined {
-  if (spawnSync('cc', ['--version']).status !== 0) return undefined;
+/** The kernels suite's kernels, in its order (bench/suites/kernels.ts): the bench runs them one at a time. */
+export const KERNEL_NAMES = ['grayscale', 'box', 'gaussian', 'sobel', 'mandelbrot', 'sum'];
+
+let compiled: string | null | undefined;
+
+/** The compiled reference (compiled once per bench run), or null without a compiler. */
+function compile(): string | null {
+  if (compiled !== undefined) return compiled;
+  if (spawnSync('cc', ['--version']).status !== 0) {
+    console.log('native reference skipped: no C compiler (`cc`) on this machine');
+    return (compiled = null);
+  }
   const binary = join(mkdtempSync(join(tmpdir(), 'kernels-native-')), 'kernels');
   execFileSync('cc', [...FLAGS, '-o', binary, SOURCE, '-lm'], { stdio: 'inherit' });
-  return binary;
+  return (compiled = binary);
 }
 
 /** Adds the native rows and ratios to the kernels suite's rows (in place); returns the native rows. */
 export function nativeKernels(rows: BenchRecord[], options: Record<string, string>): BenchRecord[] {
   const binary = compile();
-  if (!binary) {
-    console.log('native reference skipped: no C compiler (`cc`) on this machine');
-    return [];
-  }
+  if (!binary) return [];
   const reps = options['kernel-reps'] ?? '3';
   const native: BenchRecord[] = [];
   for (const kernel of [...new Set(rows.map((row) => String(row.kernel)))]) {
