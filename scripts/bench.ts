@@ -6,11 +6,12 @@
  * A figure that has a value from the previous run in the output file is printed beside it, so regressions show.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { build, preview } from 'vite';
 import type { BenchRecord } from '../bench/record.ts';
-import { nativeKernels } from './benchNative.ts';
+import { KERNEL_NAMES, nativeKernels } from './benchNative.ts';
 import { chromiumArgs, chromiumExecutable } from './chromium.ts';
 
 const { values: options, tokens } = parseArgs({
@@ -50,17 +51,28 @@ try {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const known = await page.evaluate(() => window.benchSuites);
   const wanted = typeof options.tasks === 'string' ? options.tasks.split(',') : known;
-  console.log(`Chromium ${browser.version()}, ${cores} cores, cross-origin isolated: ${isolated}\n`);
+  // The load average says how far the figures can be trusted: these machines are shared.
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
+  console.log(`Chromium ${browser.version()}, ${cores} cores, cross-origin isolated: ${isolated}, load ${load}\n`);
   for (const name of wanted) {
     const started = Date.now();
-    const rows = await page.evaluate(([suite, opts]) => window.runBenchSuite(suite, opts), [
-      name,
-      suiteOptions,
-    ] as const);
-    if (name === 'kernels') rows.push(...nativeKernels(rows, suiteOptions));
+    const run = (opts: Record<string, string>) =>
+      page.evaluate(([suite, o]) => window.runBenchSuite(suite, o), [name, opts] as const);
+    const rows: BenchRecord[] = [];
+    if (name === 'kernels') {
+      // One kernel at a time, its native C run straight after its browser runs: on a shared machine the load
+      // drifts over minutes, and a ratio is only fair between figures measured close together.
+      for (const kernel of suiteOptions['kernels']?.split(',') ?? KERNEL_NAMES) {
+        const kernelRows = await run({ ...suiteOptions, kernels: kernel });
+        rows.push(...kernelRows, ...nativeKernels(kernelRows, suiteOptions));
+      }
+    } else rows.push(...(await run(suiteOptions)));
     records.push(...rows);
     printTable(name, rows, previous);
-    console.log(`(${name}: ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    const after = loadavg()[0]!.toFixed(2);
+    console.log(`(${name}: ${((Date.now() - started) / 1000).toFixed(1)} s, load average now ${after})\n`);
   }
 } finally {
   await browser.close();

@@ -125,11 +125,13 @@ export const kernels: BenchSuite = async (options) => {
       size: `${mandelbrotSide}x${mandelbrotSide}`,
       units: mandelbrotSide * mandelbrotSide,
       unit: 'MP/s',
-      make: (_backend, module) => {
+      make: (backend, module) => {
         let out: Uint16Array = new Uint16Array(0);
         const run = module
           ? () => (out = module.mandelbrotRows(view, 0, view.height))
-          : () => (out = mandelbrotRows(view, 0, view.height));
+          : backend === 'js-before'
+            ? () => (out = before.mandelbrotRows(view, 0, view.height))
+            : () => (out = mandelbrotRows(view, 0, view.height));
         return { run, result: () => asBytes(out) };
       },
     },

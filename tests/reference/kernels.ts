@@ -3,6 +3,7 @@
  * tuned kernels must give the same bytes) and the benchmark's "JavaScript before tuning" row.
  */
 import { clamp, luma, rowOffset } from '../../workers/kernels/image/rows';
+import type { MandelbrotView } from '../../workers/kernels/mandelbrot';
 
 export function sumSquaresMod32(start: number, end: number): number {
   let acc = 0;
@@ -103,4 +104,31 @@ export function sobelRows(
       dst[d + x * 4 + 3] = 255;
     }
   }
+}
+
+export function mandelbrotRows(view: MandelbrotView, rowStart: number, rowEnd: number): Uint16Array {
+  const { width, height, xMin, xMax, yMin, yMax, maxIterations } = view;
+  const out = new Uint16Array((rowEnd - rowStart) * width);
+  const dx = (xMax - xMin) / width;
+  const dy = (yMax - yMin) / height;
+  let index = 0;
+  for (let row = rowStart; row < rowEnd; row++) {
+    const ci = yMin + (row + 0.5) * dy;
+    for (let col = 0; col < width; col++) {
+      const cr = xMin + (col + 0.5) * dx;
+      let zr = 0;
+      let zi = 0;
+      let n = 0;
+      while (n < maxIterations) {
+        const zr2 = zr * zr;
+        const zi2 = zi * zi;
+        if (zr2 + zi2 > 4) break;
+        zi = 2 * zr * zi + ci;
+        zr = zr2 - zi2 + cr;
+        n++;
+      }
+      out[index++] = n;
+    }
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { boxRows } from '../../workers/kernels/image/box';
 import { sobelRows } from '../../workers/kernels/image/neighbours';
 import { grayscaleRows } from '../../workers/kernels/image/point';
 import type { RowJob } from '../../workers/kernels/image/rows';
+import { mandelbrotRows } from '../../workers/kernels/mandelbrot';
 import { sumSquaresMod32 } from '../../workers/kernels/sum';
 import { seededRandom } from '../../src/random';
 import * as reference from '../reference/kernels';
@@ -43,7 +44,7 @@ const CASES: [string, Rows, Rows][] = [
     (s, d, w, h) => grayscaleRows(job(s, d, w, h)),
     (s, d, w, h) => reference.grayscaleRows(s, 0, d, 0, w, 0, h),
   ],
-  ...[1, 2, 4, 11].map((r): [string, Rows, Rows] => [
+  ...[1, 2, 4, 11, 50].map((r): [string, Rows, Rows] => [
     `box r=${r}`,
     (s, d, w, h) => boxRows(job(s, d, w, h), r),
     (s, d, w, h) => reference.boxRows(s, 0, d, 0, w, h, 0, h, r),
@@ -76,5 +77,21 @@ test('the tuned sum equals the first version across its 2²⁰ blocks and near 2
   ];
   for (const [start, end] of ranges) {
     expect(sumSquaresMod32(start, end), `[${start}, ${end})`).toBe(reference.sumSquaresMod32(start, end));
+  }
+});
+
+test('the tuned Mandelbrot (two pixels side by side) equals the first version on odd widths and split rows', () => {
+  for (const [width, height] of [
+    [1, 1],
+    [3, 2],
+    [17, 13],
+    [40, 9],
+  ] as const) {
+    // A view through the set's edge: neighbours escape at different counts, and some never.
+    const view = { width, height, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 300 };
+    expect(Array.from(mandelbrotRows(view, 0, height)), `${width}×${height}`).toEqual(
+      Array.from(reference.mandelbrotRows(view, 0, height)),
+    );
+    expect(Array.from(mandelbrotRows(view, 1, height))).toEqual(Array.from(reference.mandelbrotRows(view, 1, height)));
   }
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { WasmBackend } from '../../workers/kernels/backend';
 import { filterBand } from '../../workers/kernels/image/band';
-import type { Filter } from '../../workers/kernels/image/filter';
+import { MAX_BOX_RADIUS, type Filter } from '../../workers/kernels/image/filter';
 import { CONTROL_LENGTH, filterShared } from '../../workers/kernels/image/shared';
 import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
 import { sumSquaresMod32 } from '../../workers/kernels/sum';
@@ -11,7 +11,7 @@ import { WASM_URLS } from '../../workers/wasm/urls';
 import { seededRandom } from '../../src/random';
 import { everyFilter } from '../reference/pictures';
 
-const FILTERS = everyFilter({ radii: [1, 3, 9], sigmas: [0.5, 2, 4.3] });
+const FILTERS = everyFilter({ radii: [1, 3, 9], sigmas: [0.5, 2, 4.3, 0.3, 25] });
 
 /** Odd sizes: single pixels, single rows and columns, primes, widths that are not a multiple of any lane count. */
 const SIZES: [number, number][] = [
@@ -70,6 +70,29 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
     }
   });
 
+  test('box at the largest radius on a nearly white picture: the column sums reach their bound', () => {
+    // The SIMD box keeps its column sums in u16: (2·50 + 1)·255 must fit, and wide rows take the 4-pixel steps.
+    const filter: Filter = { name: 'box', radius: MAX_BOX_RADIUS };
+    for (const [width, height] of [
+      [113, 7],
+      [121, 103],
+    ] as const) {
+      const data = Uint8ClampedArray.from({ length: width * height * 4 }, (_, i) => (i % 97 === 0 ? 0 : 255));
+      const expected = filterBand(filter, data, 0, width, height, 0, height);
+      expect(modules[backend].filterBand(filter, data, 0, width, height, 0, height)).toEqual(expected);
+    }
+  });
+
+  test('the Gaussian on a white picture: its 16-bit intermediates reach their largest value', () => {
+    // The SIMD vertical pass reads them biased to i16: 65 280 (255 · 256) is the top of that range.
+    for (const sigma of [0.3, 2, 25]) {
+      const filter: Filter = { name: 'gaussian', sigma };
+      const data = new Uint8ClampedArray(37 * 11 * 4).fill(255);
+      const expected = filterBand(filter, data, 0, 37, 11, 0, 11);
+      expect(modules[backend].filterBand(filter, data, 0, 37, 11, 0, 11)).toEqual(expected);
+    }
+  });
+
   test.each(FILTERS.map((filter) => [JSON.stringify(filter), filter] as const))('shared mode %s', (_, filter) => {
     const [width, height] = [23, 19];
     const source = picture(width, height, 7);
@@ -108,6 +131,10 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
       [1, 100_003],
       [2 ** 31 - 5, 2 ** 31 + 20],
       [4_000_000_000 - 17, 4_000_000_000],
+      // Whole 16-term steps, a step plus a tail, and a million steps near the top (the squares wrap many times).
+      [0, 16],
+      [3, 35],
+      [4_000_000_000 - 16_000_005, 4_000_000_000],
     ];
     for (const [start, end] of ranges) {
       expect(modules[backend].sumSquaresMod32(start, end), `[${start}, ${end})`).toBe(sumSquaresMod32(start, end));
@@ -119,6 +146,7 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
     const views: MandelbrotView[] = [
       { width: 1, height: 1, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 50 },
       { width: 7, height: 5, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 200 },
+      { width: 15, height: 9, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 300 },
       { width: 33, height: 17, xMin: -0.75, xMax: -0.73, yMin: 0.1, yMax: 0.12, maxIterations: 1000 },
     ];
     for (const view of views) {

@@ -24,6 +24,10 @@ export const MAX_MANDELBROT_SIDE = 4096;
  * Escape counts for rows [rowStart, rowEnd), row-major: 0 … maxIterations, where maxIterations means "did not escape"
  * (inside the set). Each pixel's coordinate is computed from its own column and row only, never accumulated across
  * the row, so any split of the rows gives the same bits.
+ *
+ * Tuned (issue 15; the first version is tests/reference/kernels.ts): one pixel's loop is a chain of dependent
+ * multiplies, so the CPU mostly waits. Two neighbouring pixels iterate side by side until either escapes, then each
+ * finishes alone from where it was; every pixel still does exactly its own operations in their order.
  */
 export function mandelbrotRows(view: MandelbrotView, rowStart: number, rowEnd: number): Uint16Array {
   checkMandelbrotRows(view, rowStart, rowEnd);
@@ -34,23 +38,46 @@ export function mandelbrotRows(view: MandelbrotView, rowStart: number, rowEnd: n
   let index = 0;
   for (let row = rowStart; row < rowEnd; row++) {
     const ci = yMin + (row + 0.5) * dy;
-    for (let col = 0; col < width; col++) {
-      const cr = xMin + (col + 0.5) * dx;
-      let zr = 0;
-      let zi = 0;
+    let col = 0;
+    for (; col + 2 <= width; col += 2) {
+      const ca = xMin + (col + 0.5) * dx;
+      const cb = xMin + (col + 1 + 0.5) * dx;
+      let ar = 0;
+      let ai = 0;
+      let br = 0;
+      let bi = 0;
       let n = 0;
       while (n < maxIterations) {
-        const zr2 = zr * zr;
-        const zi2 = zi * zi;
-        if (zr2 + zi2 > 4) break;
-        zi = 2 * zr * zi + ci;
-        zr = zr2 - zi2 + cr;
+        const ar2 = ar * ar;
+        const ai2 = ai * ai;
+        const br2 = br * br;
+        const bi2 = bi * bi;
+        if (ar2 + ai2 > 4 || br2 + bi2 > 4) break;
+        ai = 2 * ar * ai + ci;
+        ar = ar2 - ai2 + ca;
+        bi = 2 * br * bi + ci;
+        br = br2 - bi2 + cb;
         n++;
       }
-      out[index++] = n;
+      out[index++] = escapeCount(ca, ci, ar, ai, n, maxIterations);
+      out[index++] = escapeCount(cb, ci, br, bi, n, maxIterations);
     }
+    if (col < width) out[index++] = escapeCount(xMin + (col + 0.5) * dx, ci, 0, 0, 0, maxIterations);
   }
   return out;
+}
+
+/** One pixel's iteration from z = zr + zi·i after n steps: the count at which it escapes (or the limit). */
+function escapeCount(cr: number, ci: number, zr: number, zi: number, n: number, maxIterations: number): number {
+  while (n < maxIterations) {
+    const zr2 = zr * zr;
+    const zi2 = zi * zi;
+    if (zr2 + zi2 > 4) break;
+    zi = 2 * zr * zi + ci;
+    zr = zr2 - zi2 + cr;
+    n++;
+  }
+  return n;
 }
 
 /** Throws a RangeError for rows or an iteration limit the kernels cannot honour. */

@@ -216,7 +216,7 @@ export class WasmKernels {
         const w = layout.take(weights.length * 4);
         const middle = layout.take((bottom - top) * stride * 2);
         const padded = layout.take((stride + 8 * radius) * 4);
-        const rows = layout.take(weights.length * 4);
+        const rows = layout.take(verticalScratch(weights.length));
         layout.grow(this.memory);
         this.#weights(w, weights);
         return () => {
@@ -260,7 +260,7 @@ export class WasmKernels {
     const src = layout.take((bottom - top) * stride * 2);
     const dst = layout.take((y1 - y0) * stride);
     const w = layout.take(weights.length * 4);
-    const rows = layout.take(weights.length * 4);
+    const rows = layout.take(verticalScratch(weights.length));
     layout.grow(this.memory);
     this.#weights(w, weights);
     new Uint16Array(this.memory.buffer, src, (bottom - top) * stride).set(
@@ -269,4 +269,12 @@ export class WasmKernels {
     this.exports.gaussianVertical(src, top, dst, y0, width, height, y0, y1, w, radius, rows);
     return this.bytes(dst, (y1 - y0) * stride);
   }
+}
+
+/**
+ * Bytes of the vertical Gaussian pass's scratch for 2R + 1 taps: a row pointer per tap, then room for the SIMD
+ * module's R + 1 weight vectors (16 bytes each; the scalar module uses only the pointers).
+ */
+function verticalScratch(taps: number): number {
+  return taps * 4 + taps * 16;
 }

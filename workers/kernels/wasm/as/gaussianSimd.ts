@@ -1,9 +1,38 @@
 // The Gaussian's two passes with hand-written SIMD: the same integer arithmetic as their scalar twins in image.ts,
 // eight outputs a step, and the scalar code for tails. Same bytes.
 import { clampi, rowAt } from './common';
-import { padRow } from './image';
 
-/** Horizontal pass, eight outputs a step with the taps summed in registers; scalar tail. */
+/**
+ * Copies picture row `row` into `padded` as i16 per byte (the scalar twin's padRow writes i32) with its edge pixels
+ * repeated `radius` times on each side; the interior widened sixteen bytes a step.
+ */
+function padRow16(padded: usize, row: usize, width: i32, radius: i32): void {
+  const stride = width * 4;
+  const body = padded + ((<usize>radius) << 3);
+  for (let x = 0; x < radius; x++) {
+    const left = padded + ((<usize>x) << 3);
+    const right = body + ((<usize>(width + x)) << 3);
+    for (let c: usize = 0; c < 4; c++) {
+      store<u16>(left + (c << 1), load<u8>(row + c));
+      store<u16>(right + (c << 1), load<u8>(row + <usize>(stride - 4) + c));
+    }
+  }
+  let i = 0;
+  for (; i + 16 <= stride; i += 16) {
+    const v = v128.load(row + <usize>i);
+    v128.store(body + ((<usize>i) << 1), i16x8.extend_low_i8x16_u(v));
+    v128.store(body + ((<usize>i) << 1), i16x8.extend_high_i8x16_u(v), 16);
+  }
+  for (; i < stride; i++) store<u16>(body + ((<usize>i) << 1), load<u8>(row + <usize>i));
+}
+
+/**
+ * Horizontal pass, eight outputs a step. The taps are terms T₀ = centre, Tₖ = left k + right k (k = 1…R, at most
+ * 510: an i16), taken two at a time by i32x4.dot_i16x8_s (one multiply–add instruction for eight products) on the
+ * two terms' lanes interleaved, against their two weights (each at most 4 096) repeated; an odd last term is paired
+ * with zero. The same integer sum as the scalar twin, so the same u16 out. `padded` (sized for i32 per byte) holds
+ * the i16 row and, after it, the weight pairs.
+ */
 export function gaussianHorizontal(
   src: usize,
   srcTop: i32,
@@ -17,42 +46,62 @@ export function gaussianHorizontal(
   padded: usize,
 ): void {
   const stride = width * 4;
+  const pairs = (radius + 2) >> 1;
+  const pairWeights = padded + ((<usize>(width + 2 * radius)) << 3);
+  for (let p = 0; p < pairs; p++) {
+    const w0 = load<i32>(weights + ((<usize>(radius + 2 * p)) << 2));
+    const w1 = 2 * p + 1 <= radius ? load<i32>(weights + ((<usize>(radius + 2 * p + 1)) << 2)) : 0;
+    v128.store(pairWeights + ((<usize>p) << 4), i32x4.splat((w0 & 0xffff) | (w1 << 16)));
+  }
   const centre = load<i32>(weights + ((<usize>radius) << 2));
-  const centrev = i32x4.splat(centre);
   const roundv = i32x4.splat(8);
-  const r16 = (<usize>radius) << 4;
+  const zero = i16x8.splat(0);
   for (let y = y0; y < y1; y++) {
-    padRow(padded, rowAt(src, y, srcTop, width), width, radius);
+    padRow16(padded, rowAt(src, y, srcTop, width), width, radius);
     const d = dst + <usize>((y - dstTop) * stride * 2);
     let i = 0;
     for (; i + 8 <= stride; i += 8) {
-      const p = padded + ((<usize>i) << 2);
-      let a = i32x4.mul(centrev, v128.load(p + r16));
-      let b = i32x4.mul(centrev, v128.load(p + r16, 16));
-      for (let k = 1; k <= radius; k++) {
-        const w = i32x4.splat(load<i32>(weights + ((<usize>(radius + k)) << 2)));
-        const left = p + ((<usize>(radius - k)) << 4);
-        const right = p + ((<usize>(radius + k)) << 4);
-        a = i32x4.add(a, i32x4.mul(w, i32x4.add(v128.load(left), v128.load(right))));
-        b = i32x4.add(b, i32x4.mul(w, i32x4.add(v128.load(left, 16), v128.load(right, 16))));
+      const at = padded + ((<usize>i) << 1) + ((<usize>radius) << 3);
+      let a = i32x4.splat(0);
+      let b = i32x4.splat(0);
+      for (let p = 0; p < pairs; p++) {
+        const k0 = 2 * p;
+        const k1 = k0 + 1;
+        const t0 = k0 == 0 ? v128.load(at) : term(at, k0);
+        const t1 = k1 <= radius ? term(at, k1) : zero;
+        const w = v128.load(pairWeights + ((<usize>p) << 4));
+        a = i32x4.add(a, i32x4.dot_i16x8_s(v128.shuffle<i16>(t0, t1, 0, 8, 1, 9, 2, 10, 3, 11), w));
+        b = i32x4.add(b, i32x4.dot_i16x8_s(v128.shuffle<i16>(t0, t1, 4, 12, 5, 13, 6, 14, 7, 15), w));
       }
       a = i32x4.shr_s(i32x4.add(a, roundv), 4);
       b = i32x4.shr_s(i32x4.add(b, roundv), 4);
       v128.store(d + ((<usize>i) << 1), i16x8.narrow_i32x4_u(a, b));
     }
     for (; i < stride; i++) {
-      const p = padded + ((<usize>i) << 2);
-      let acc = centre * load<i32>(p + r16);
+      const at = padded + ((<usize>i) << 1) + ((<usize>radius) << 3);
+      let acc = centre * <i32>load<u16>(at);
       for (let k = 1; k <= radius; k++) {
         const w = load<i32>(weights + ((<usize>(radius + k)) << 2));
-        acc += w * (load<i32>(p + ((<usize>(radius - k)) << 4)) + load<i32>(p + ((<usize>(radius + k)) << 4)));
+        acc += w * (<i32>load<u16>(at - ((<usize>k) << 3)) + <i32>load<u16>(at + ((<usize>k) << 3)));
       }
       store<u16>(d + ((<usize>i) << 1), <u16>((acc + 8) >> 4));
     }
   }
 }
 
-/** Vertical pass, eight outputs a step (u16 widened to i32 lanes), taps summed in registers; scalar tail. */
+/** Tap pair k (k ≥ 1) of eight outputs at `at`: the i16 bytes k pixels left plus k pixels right. */
+function term(at: usize, k: i32): v128 {
+  const offset = (<usize>k) << 3;
+  return i16x8.add(v128.load(at - offset), v128.load(at + offset));
+}
+
+/**
+ * Vertical pass, eight outputs a step. The u16 rows (at most 65 280) are read biased to i16 (v − 32 768, an XOR of
+ * the top bit) so that i32x4.dot_i16x8_s can take the rows above and below on interleaved lanes against their
+ * common weight, two products an instruction instead of 32-bit multiplies. The weights sum to 4 096, so the bias
+ * adds back as 32 768 · 4 096 = 2²⁷ with the rounding: the same integer sum as the scalar twin, the same bytes.
+ * `rows` holds 2R + 1 row pointers, then the R + 1 weight vectors.
+ */
 export function gaussianVertical(
   src: usize,
   srcTop: i32,
@@ -69,9 +118,18 @@ export function gaussianVertical(
   const stride = width * 4;
   const stride2 = stride * 2;
   const centre = load<i32>(weights + ((<usize>radius) << 2));
-  const centrev = i32x4.splat(centre);
-  const roundv = i32x4.splat(1 << 19);
   const ptr = alignof<usize>();
+  const taps = 2 * radius + 1;
+  const vectors = rows + ((<usize>taps) << ptr);
+  // Vector 0: (centre, 0) for the middle row paired with zero; vector k: (w_k, w_k) for the rows k above and below.
+  v128.store(vectors, i32x4.splat(centre));
+  for (let k = 1; k <= radius; k++) {
+    const w = load<i32>(weights + ((<usize>(radius + k)) << 2));
+    v128.store(vectors + ((<usize>k) << 4), i32x4.splat(w | (w << 16)));
+  }
+  const bias = i16x8.splat(-32768);
+  const zero = i16x8.splat(0);
+  const roundv = i32x4.splat((1 << 27) + (1 << 19));
   for (let y = y0; y < y1; y++) {
     for (let k = -radius; k <= radius; k++) {
       store<usize>(rows + ((<usize>(k + radius)) << ptr), src + <usize>((clampi(y + k, height) - srcTop) * stride2));
@@ -81,14 +139,16 @@ export function gaussianVertical(
     let i = 0;
     for (; i + 8 <= stride; i += 8) {
       const o = (<usize>i) << 1;
-      let a = i32x4.mul(centrev, v128.load16x4_u(mid + o));
-      let b = i32x4.mul(centrev, v128.load16x4_u(mid + o, 8));
+      const m = v128.xor(v128.load(mid + o), bias);
+      const wc = v128.load(vectors);
+      let a = i32x4.dot_i16x8_s(v128.shuffle<i16>(m, zero, 0, 8, 1, 9, 2, 10, 3, 11), wc);
+      let b = i32x4.dot_i16x8_s(v128.shuffle<i16>(m, zero, 4, 12, 5, 13, 6, 14, 7, 15), wc);
       for (let k = 1; k <= radius; k++) {
-        const w = i32x4.splat(load<i32>(weights + ((<usize>(radius + k)) << 2)));
-        const up = load<usize>(rows + ((<usize>(radius - k)) << ptr)) + o;
-        const down = load<usize>(rows + ((<usize>(radius + k)) << ptr)) + o;
-        a = i32x4.add(a, i32x4.mul(w, i32x4.add(v128.load16x4_u(up), v128.load16x4_u(down))));
-        b = i32x4.add(b, i32x4.mul(w, i32x4.add(v128.load16x4_u(up, 8), v128.load16x4_u(down, 8))));
+        const w = v128.load(vectors + ((<usize>k) << 4));
+        const up = v128.xor(v128.load(load<usize>(rows + ((<usize>(radius - k)) << ptr)) + o), bias);
+        const down = v128.xor(v128.load(load<usize>(rows + ((<usize>(radius + k)) << ptr)) + o), bias);
+        a = i32x4.add(a, i32x4.dot_i16x8_s(v128.shuffle<i16>(up, down, 0, 8, 1, 9, 2, 10, 3, 11), w));
+        b = i32x4.add(b, i32x4.dot_i16x8_s(v128.shuffle<i16>(up, down, 4, 12, 5, 13, 6, 14, 7, 15), w));
       }
       a = i32x4.shr_s(i32x4.add(a, roundv), 20);
       b = i32x4.shr_s(i32x4.add(b, roundv), 20);

@@ -3,16 +3,18 @@
 import { grayPixel } from './common';
 import { lumaOf } from './commonSimd';
 
+/** The luma (low byte of each i32 lane) copied to bytes 0–2 of its pixel, byte 3 zero (index ≥ 16 reads 0). */
+const SPREAD = i8x16(0, 0, 0, -1, 4, 4, 4, -1, 8, 8, 8, -1, 12, 12, 12, -1);
+
 export function grayscale(src: usize, dst: usize, pixels: i32): void {
   const alpha = i32x4.splat(0xff000000);
-  const spread = i32x4.splat(0x010101);
   let i = 0;
   for (; i + 8 <= pixels; i += 8) {
     const o = (<usize>i) << 2;
     const a = v128.load(src + o);
     const b = v128.load(src + o, 16);
-    v128.store(dst + o, v128.or(v128.and(a, alpha), i32x4.mul(lumaOf(a), spread)));
-    v128.store(dst + o, v128.or(v128.and(b, alpha), i32x4.mul(lumaOf(b), spread)), 16);
+    v128.store(dst + o, v128.or(v128.and(a, alpha), i8x16.swizzle(lumaOf(a), SPREAD)));
+    v128.store(dst + o, v128.or(v128.and(b, alpha), i8x16.swizzle(lumaOf(b), SPREAD)), 16);
   }
   for (; i < pixels; i++) {
     const o = (<usize>i) << 2;
