@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --tasks sum,fib,overhead --reps 5 --sum-n 1e9 --fib-n 32 --fib-k 16 --out FILE --no-build]
+ * npm run bench [-- --tasks sum,fib,overhead,startup --reps 5 --sum-n 1e9 --fib-n 32 --fib-k 16 --out FILE --no-build]
  *
  * Builds the app, serves it with COOP/COEP (vite preview), drives headless Chromium through the benchmark page,
  * prints a table per task and writes the same figures as JSON. Every `--key value` is passed to the suites.
@@ -11,6 +11,7 @@ import { chromium } from 'playwright';
 import { build, preview } from 'vite';
 import type { BenchRecord } from '../bench/record.ts';
 import { nativeKernels } from './benchNative.ts';
+import { startupSuite } from './benchStartup.ts';
 import { chromiumArgs, chromiumExecutable } from './chromium.ts';
 
 const { values: options, tokens } = parseArgs({
@@ -48,15 +49,16 @@ try {
   await page.waitForSelector('body[data-ready="true"]');
   const isolated = await page.evaluate(() => crossOriginIsolated);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  const known = await page.evaluate(() => window.benchSuites);
+  // The start-up suite drives pages of the app itself from here; the others run inside the benchmark page.
+  const known = [...(await page.evaluate(() => window.benchSuites)), 'startup'];
   const wanted = typeof options.tasks === 'string' ? options.tasks.split(',') : known;
   console.log(`Chromium ${browser.version()}, ${cores} cores, cross-origin isolated: ${isolated}\n`);
   for (const name of wanted) {
     const started = Date.now();
-    const rows = await page.evaluate(([suite, opts]) => window.runBenchSuite(suite, opts), [
-      name,
-      suiteOptions,
-    ] as const);
+    const rows =
+      name === 'startup'
+        ? await startupSuite(browser, baseUrl, suiteOptions)
+        : await page.evaluate(([suite, opts]) => window.runBenchSuite(suite, opts), [name, suiteOptions] as const);
     if (name === 'kernels') rows.push(...nativeKernels(rows, suiteOptions));
     records.push(...rows);
     printTable(name, rows, previous);

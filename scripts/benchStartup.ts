@@ -1,0 +1,158 @@
+/**
+ * The start-up suite of `npm run bench -- --tasks startup` (issue 10): opens the built app in fresh browser contexts,
+ * as a first visitor would, and measures
+ * - the longest main-thread task from navigation until the page has settled (a Chromium trace's RunTask events on
+ *   the renderer's main thread: exact, unlike the Long Tasks API, which hides everything under 50 ms);
+ * - the time until the first demo is interactive (its Run button enabled), from navigation start;
+ * - the JavaScript the page loaded before any interaction: files and the sum of their gzip sizes (workers apart).
+ * For the full page and for an embed (`?embed=speedup`), each `--startup-reps` times (default 3), medians reported.
+ * `--cpu-slowdown 4` emulates a slower machine (DevTools' CPU throttling).
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright';
+import type { BenchRecord } from '../bench/record.ts';
+import { median } from '../src/measure/stats.ts';
+
+/** The targets of issue 10 on a 2-core machine. */
+export const STARTUP_TARGETS = { longestTaskMs: 100, embedJsKB: 40, fullJsKB: 60 } as const;
+
+const PAGES = [
+  { page: 'full', path: './', demo: 'speedup', targetKB: STARTUP_TARGETS.fullJsKB },
+  { page: 'embed', path: './?embed=speedup', demo: 'speedup', targetKB: STARTUP_TARGETS.embedJsKB },
+] as const;
+
+/** After the first demo is interactive, the page counts as settled once the network has been idle this long. */
+const SETTLE_MS = 1000;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** The longest RunTask on any renderer main thread, in ms, from a Chromium trace. */
+export function longestMainThreadTask(events: readonly TraceEvent[]): { longestMs: number; over50: number } {
+  const mainThreads = new Set(
+    events
+      .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map((event) => `${event.pid}:${event.tid}`),
+  );
+  const tasks = events
+    .filter((event) => event.name === 'RunTask' && event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`))
+    .map((event) => (event.dur ?? 0) / 1000);
+  return { longestMs: Math.max(0, ...tasks), over50: tasks.filter((ms) => ms > 50).length };
+}
+
+interface Visit {
+  longestTaskMs: number;
+  longTasks: number;
+  interactiveMs: number;
+  jsKB: number;
+  jsFiles: number;
+  workerJsKB: number;
+}
+
+async function visit(browser: Browser, url: string, demo: string, cpuSlowdown: number): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    if (cpuSlowdown > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    }
+    const scripts = new Map<string, number>();
+    const workerScripts = new Map<string, number>();
+    page.on('response', (response) => {
+      if (!new URL(response.url()).pathname.endsWith('.js')) return;
+      const isWorker = response.request().resourceType() !== 'script';
+      void response
+        .body()
+        .then((body) => (isWorker ? workerScripts : scripts).set(response.url(), gzipSync(body).length))
+        .catch(() => undefined); // a redirect or a response without a body
+    });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const run = `[data-demo="${demo}"] button[type="submit"]`;
+    const interactiveMs = await (
+      await page.waitForFunction(
+        (selector) => {
+          const button = document.querySelector<HTMLButtonElement>(selector);
+          return button && !button.disabled ? performance.now() : false;
+        },
+        run,
+        { polling: 'raf', timeout: 60_000 },
+      )
+    ).jsonValue();
+    await settle(page);
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+    const { longestMs, over50 } = longestMainThreadTask(trace.traceEvents);
+    const kb = (sizes: Map<string, number>) => [...sizes.values()].reduce((a, b) => a + b, 0) / 1024;
+    return {
+      longestTaskMs: longestMs,
+      longTasks: over50,
+      interactiveMs: Number(interactiveMs),
+      jsKB: kb(scripts),
+      jsFiles: scripts.size,
+      workerJsKB: kb(workerScripts),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Waits until no request has been in flight for SETTLE_MS (the page's lazy parts that load by themselves). */
+async function settle(page: Page): Promise<void> {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const change = (delta: number) => {
+    inFlight += delta;
+    lastChange = Date.now();
+  };
+  page.on('request', () => change(1));
+  page.on('requestfinished', () => change(-1));
+  page.on('requestfailed', () => change(-1));
+  lastChange = Date.now();
+  while (inFlight > 0 || Date.now() - lastChange < SETTLE_MS) await page.waitForTimeout(100);
+}
+
+export async function startupSuite(
+  browser: Browser,
+  baseUrl: string,
+  options: Record<string, string>,
+): Promise<BenchRecord[]> {
+  const reps = Number(options['startup-reps'] ?? 3);
+  const cpuSlowdown = Number(options['cpu-slowdown'] ?? 1);
+  const records: BenchRecord[] = [];
+  for (const { page, path, demo, targetKB } of PAGES) {
+    const visits: Visit[] = [];
+    for (let rep = 0; rep < reps; rep++)
+      visits.push(await visit(browser, new URL(path, baseUrl).href, demo, cpuSlowdown));
+    const mid = (key: keyof Visit) => median(visits.map((one) => one[key]));
+    const longestTaskMs = mid('longestTaskMs');
+    const jsKB = mid('jsKB');
+    records.push({
+      task: 'startup',
+      page,
+      workers: 0,
+      medianMs: mid('interactiveMs'),
+      speedup: Number.NaN,
+      efficiency: Number.NaN,
+      cpuSlowdown,
+      interactiveMs: mid('interactiveMs'),
+      longestTaskMs,
+      worstLongestTaskMs: Math.max(...visits.map((one) => one.longestTaskMs)),
+      longTasks: mid('longTasks'),
+      jsKB,
+      jsFiles: mid('jsFiles'),
+      workerJsKB: mid('workerJsKB'),
+      taskTargetMet: longestTaskMs <= STARTUP_TARGETS.longestTaskMs,
+      jsTargetKB: targetKB,
+      jsTargetMet: jsKB <= targetKB,
+    });
+  }
+  return records;
+}
