@@ -1,0 +1,113 @@
+/**
+ * When the full page mounts each demo (issue 10, fast to open): a demo mounts as it nears the viewport, at once when
+ * the address targets it (`#scheduling`, the start-here links), and otherwise later, one per idle period, so that
+ * the whole page is there soon without any one long start-up task. Mounting all twelve at once was one task of
+ * over half a second. Framework-free: DemoView calls it with its placeholder element.
+ */
+
+/** How far outside the viewport a demo starts mounting: about a screen ahead, so scrolling rarely meets a placeholder. */
+export const NEAR_MARGIN = '100% 0px';
+
+/** Whether the address's fragment names this demo. */
+export function targets(hash: string, id: string): boolean {
+  const fragment = hash.replace(/^#/, '');
+  try {
+    return decodeURIComponent(fragment) === id;
+  } catch {
+    return fragment === id; // a malformed escape: compared as it is
+  }
+}
+
+/**
+ * A queue of demos waiting for an idle period: they mount in page order, one per period, after the page has loaded.
+ * `idle` is injectable for tests; in the page it is requestIdleCallback (with a timeout: a busy page still gets there).
+ */
+export class IdleQueue {
+  #waiting: { order: number; mount: () => void }[] = [];
+  #scheduled = false;
+  #started = false;
+
+  constructor(private readonly idle: (run: () => void) => void = onIdle) {}
+
+  /** Starts draining, once the page has loaded (before, the first demos still compete with the page for the thread). */
+  start(): void {
+    this.#started = true;
+    this.#next();
+  }
+
+  /** Queues one mount; `order` is its place on the page. Returns a cancel for a demo mounted some other way first. */
+  add(order: number, mount: () => void): () => void {
+    const entry = { order, mount };
+    this.#waiting.push(entry);
+    this.#waiting.sort((a, b) => a.order - b.order);
+    this.#next();
+    return () => {
+      this.#waiting = this.#waiting.filter((other) => other !== entry);
+    };
+  }
+
+  get size(): number {
+    return this.#waiting.length;
+  }
+
+  #next(): void {
+    if (!this.#started || this.#scheduled || this.#waiting.length === 0) return;
+    this.#scheduled = true;
+    this.idle(() => {
+      this.#scheduled = false;
+      this.#waiting.shift()?.mount();
+      this.#next();
+    });
+  }
+}
+
+function onIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1500 });
+  else setTimeout(run, 50);
+}
+
+let pageQueue: IdleQueue | null = null;
+
+/** The page's one queue, started after the window's load event. */
+export function idleQueue(): IdleQueue {
+  if (pageQueue) return pageQueue;
+  const queue = new IdleQueue();
+  pageQueue = queue;
+  if (document.readyState === 'complete') queue.start();
+  else addEventListener('load', () => queue.start(), { once: true });
+  return queue;
+}
+
+/**
+ * Calls `mount` once, as soon as one of these happens: the element nears the viewport, the address targets `id`
+ * (now or on a later hashchange), or its turn in the idle queue comes. Returns a stop for when the element goes.
+ */
+export function mountWhenNeeded(
+  element: Element,
+  { id, order, mount }: { id: string; order: number; mount: (targeted: boolean) => void },
+): () => void {
+  let done = false;
+  const once = (targeted: boolean) => {
+    if (done) return;
+    done = true;
+    stop();
+    mount(targeted);
+  };
+  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(false), {
+    rootMargin: NEAR_MARGIN,
+  });
+  const onHash = () => targets(location.hash, id) && once(true);
+  const cancelIdle = idleQueue().add(order, () => once(false));
+  const stop = () => {
+    observer.disconnect();
+    removeEventListener('hashchange', onHash);
+    cancelIdle();
+  };
+  observer.observe(element);
+  addEventListener('hashchange', onHash);
+  onHash();
+  return () => {
+    done = true;
+    stop();
+  };
+}
