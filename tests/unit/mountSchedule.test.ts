@@ -44,3 +44,16 @@ it('a fragment targets the demo of that id only', () => {
   expect(targets('#scheduling-amdahl', 'scheduling')).toBe(false);
   expect(targets('', 'speedup')).toBe(false);
 });
+
+it('idle mounts wait while a demo in view is loading', () => {
+  const { queue, pending, idlePeriod } = manualQueue();
+  const mounted: string[] = [];
+  const release = queue.hold();
+  queue.add(1, () => mounted.push('image'));
+  queue.start();
+  expect(pending).toHaveLength(0);
+  release();
+  release(); // twice is once
+  idlePeriod();
+  expect(mounted).toEqual(['image']);
+});

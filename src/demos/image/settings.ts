@@ -1,7 +1,6 @@
 import { FILTER_NAMES, MAX_BOX_RADIUS, MAX_SIGMA, MIN_SIGMA } from '../../../workers/kernels/image/filter';
 import { BACKEND_LABELS } from '../../../workers/kernels/backend';
-import { FILTER_LABELS } from '../../image/filterParams';
-import { FILTER_BACKENDS } from '../../image/filterRun';
+import { FILTER_BACKENDS, FILTER_LABELS } from '../../image/filterParams';
 import { MODE_LABELS, MODES, modeUnavailable } from '../../image/modes';
 import { choice, decimal, integer } from '../../settings';
 import { repetitions, workerCounts } from '../fields';

@@ -5,8 +5,8 @@
  * over half a second. Framework-free: DemoView calls it with its placeholder element.
  */
 
-/** How far outside the viewport a demo starts mounting: about a screen ahead, so scrolling rarely meets a placeholder. */
-export const NEAR_MARGIN = '100% 0px';
+/** How far outside the viewport a demo starts mounting: half a screen ahead, so that scrolling rarely meets a placeholder. */
+export const NEAR_MARGIN = '50% 0px';
 
 /** Whether the address's fragment names this demo. */
 export function targets(hash: string, id: string): boolean {
@@ -26,6 +26,7 @@ export class IdleQueue {
   #waiting: { order: number; mount: () => void }[] = [];
   #scheduled = false;
   #started = false;
+  #holds = 0;
 
   constructor(private readonly idle: (run: () => void) => void = onIdle) {}
 
@@ -46,12 +47,27 @@ export class IdleQueue {
     };
   }
 
+  /**
+   * Holds the queue while something more urgent loads (a demo in view): the idle mounts wait until every hold is
+   * released, so that they never compete with it for the network or the thread. Returns the release.
+   */
+  hold(): () => void {
+    this.#holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds--;
+      this.#next();
+    };
+  }
+
   get size(): number {
     return this.#waiting.length;
   }
 
   #next(): void {
-    if (!this.#started || this.#scheduled || this.#waiting.length === 0) return;
+    if (!this.#started || this.#holds > 0 || this.#scheduled || this.#waiting.length === 0) return;
     this.#scheduled = true;
     this.idle(() => {
       this.#scheduled = false;
@@ -80,24 +96,27 @@ export function idleQueue(): IdleQueue {
 
 /**
  * Calls `mount` once, as soon as one of these happens: the element nears the viewport, the address targets `id`
- * (now or on a later hashchange), or its turn in the idle queue comes. Returns a stop for when the element goes.
+ * (now or on a later hashchange), or its turn in the idle queue comes. `mount` resolves once the demo has loaded.
+ * Returns a stop for when the element goes.
  */
 export function mountWhenNeeded(
   element: Element,
-  { id, order, mount }: { id: string; order: number; mount: (targeted: boolean) => void },
+  { id, order, mount }: { id: string; order: number; mount: (targeted: boolean) => Promise<void> },
 ): () => void {
   let done = false;
-  const once = (targeted: boolean) => {
+  const once = (targeted: boolean, urgent: boolean) => {
     if (done) return;
     done = true;
     stop();
-    mount(targeted);
+    // A demo in view or asked for holds the idle mounts back until it has loaded.
+    const release = urgent ? idleQueue().hold() : () => {};
+    void mount(targeted).finally(release);
   };
-  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(false), {
+  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(false, true), {
     rootMargin: NEAR_MARGIN,
   });
-  const onHash = () => targets(location.hash, id) && once(true);
-  const cancelIdle = idleQueue().add(order, () => once(false));
+  const onHash = () => targets(location.hash, id) && once(true, true);
+  const cancelIdle = idleQueue().add(order, () => once(false, false));
   const stop = () => {
     observer.disconnect();
     removeEventListener('hashchange', onHash);
