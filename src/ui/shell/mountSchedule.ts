@@ -84,13 +84,15 @@ function onIdle(run: () => void): void {
 
 let pageQueue: IdleQueue | null = null;
 
-/** The page's one queue, started after the window's load event. */
+/** The page's one queue, started after the window's load event and the observers' first reports. */
 export function idleQueue(): IdleQueue {
   if (pageQueue) return pageQueue;
   const queue = new IdleQueue();
   pageQueue = queue;
-  if (document.readyState === 'complete') queue.start();
-  else addEventListener('load', () => queue.start(), { once: true });
+  // Two frames after the load event: by then the observers have reported the demos in view, which hold the queue.
+  const start = () => requestAnimationFrame(() => requestAnimationFrame(() => queue.start()));
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
   return queue;
 }
 
