@@ -106,7 +106,7 @@ it('the calibrated Sum default takes about a second on one worker (a generous 0.
   await Promise.resolve();
   await Promise.resolve();
   Object.assign(state.settings.raw, { task: 'sum', workers: '1', reps: '1' });
-  expect(state.settings.raw['sum-n']).toBe(String(found!.sum!.n));
+  expect((state.settings.raw as Record<string, unknown>)['sum-n']).toBe(String(found!.sum!.n));
   await state.run();
   const row = state.runner.result!.rows[0]!;
   console.info(
