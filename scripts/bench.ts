@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --tasks sum,fib,overhead --reps 5 --sum-n 1e9 --fib-n 32 --fib-k 16 --out FILE --no-build]
+ * npm run bench [-- --tasks sum,fib,overhead,startup --reps 5 --sum-n 1e9 --fib-n 32 --fib-k 16 --out FILE --no-build]
  *
  * Builds the app, serves it with COOP/COEP (vite preview), drives headless Chromium through the benchmark page,
  * prints a table per task and writes the same figures as JSON. Every `--key value` is passed to the suites.
@@ -12,6 +12,7 @@ import { chromium } from 'playwright';
 import { build, preview } from 'vite';
 import type { BenchRecord } from '../bench/record.ts';
 import { KERNEL_NAMES, nativeKernels } from './benchNative.ts';
+import { startupSuite } from './benchStartup.ts';
 import { chromiumArgs, chromiumExecutable } from './chromium.ts';
 
 const { values: options, tokens } = parseArgs({
@@ -49,7 +50,8 @@ try {
   await page.waitForSelector('body[data-ready="true"]');
   const isolated = await page.evaluate(() => crossOriginIsolated);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  const known = await page.evaluate(() => window.benchSuites);
+  // The start-up suite drives pages of the app itself from here; the others run inside the benchmark page.
+  const known = [...(await page.evaluate(() => window.benchSuites)), 'startup'];
   const wanted = typeof options.tasks === 'string' ? options.tasks.split(',') : known;
   // The load average says how far the figures can be trusted: these machines are shared.
   const load = loadavg()
@@ -68,7 +70,8 @@ try {
         const kernelRows = await run({ ...suiteOptions, kernels: kernel });
         rows.push(...kernelRows, ...nativeKernels(kernelRows, suiteOptions));
       }
-    } else rows.push(...(await run(suiteOptions)));
+    } else if (name === 'startup') rows.push(...(await startupSuite(browser, baseUrl, suiteOptions)));
+    else rows.push(...(await run(suiteOptions)));
     records.push(...rows);
     printTable(name, rows, previous);
     const after = loadavg()[0]!.toFixed(2);

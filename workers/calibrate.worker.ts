@@ -1,5 +1,9 @@
-/** The calibration probe, in a worker like the runs it sizes (same JIT, and the page does not freeze meanwhile). */
-import { probeFib } from '../src/measure/calibrate';
+/** The calibration probes, in a worker like the runs they size (same JIT, and the page does not freeze meanwhile). */
+import { probeFib, probeSum } from '../src/measure/calibrate';
 import { fib } from './kernels/fib';
+import { sumSquaresMod32 } from './kernels/sum';
 
-self.onmessage = () => self.postMessage(probeFib(fib, () => performance.now()));
+self.onmessage = () => {
+  const now = () => performance.now();
+  self.postMessage({ fib: probeFib(fib, now), sum: probeSum(sumSquaresMod32, now) });
+};

@@ -8,9 +8,7 @@ export interface FloatArrayInput {
   shared: Float64Array | null;
 }
 
-export const MIN_SUM_LENGTH = 1_000;
-/** 240 MB of doubles: copy mode holds the array, its slices and the clones at once. */
-export const MAX_SUM_LENGTH = 30_000_000;
+export { MAX_SUM_LENGTH, MIN_SUM_LENGTH } from './arraySumLimits';
 
 /**
  * n whole numbers from 0 to 1023 in a fixed pseudo-random order (xorshift32, fixed seed): every partial sum is an

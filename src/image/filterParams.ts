@@ -1,4 +1,8 @@
+import { BACKENDS, type Backend } from '../../workers/kernels/backend';
 import { FILTER_NAMES, type Filter, type FilterName } from '../../workers/kernels/image/filter';
+
+/** Every filter has WebAssembly twins (scalar and SIMD): every backend can run the image demo. */
+export const FILTER_BACKENDS: readonly Backend[] = BACKENDS;
 
 export const FILTER_LABELS: Record<FilterName, string> = {
   grayscale: 'Grayscale',

@@ -1,4 +1,4 @@
-import { BACKENDS, type Backend } from '../../workers/kernels/backend';
+import type { Backend } from '../../workers/kernels/backend';
 import { haloRows, sharedPasses, type Filter } from '../../workers/kernels/image/filter';
 import { CONTROL_LENGTH, PROGRESS } from '../../workers/kernels/image/shared';
 import type { TraceEvent } from '../pool';
@@ -7,8 +7,7 @@ import type { Mode } from './modes';
 import { ChunkLedger, everyFrame, traceTimes, type ModeRun, type RunContext } from './modeRun';
 import type { Picture, SharedPicture } from './picture';
 
-/** Every filter has WebAssembly twins (scalar and SIMD): every backend can run the image demo. */
-export const FILTER_BACKENDS: readonly Backend[] = BACKENDS;
+export { FILTER_BACKENDS } from './filterParams';
 
 /**
  * Filters a picture with the pool's workers in one mode, cut into `bands` horizontal bands (fewer if the picture

@@ -81,18 +81,72 @@ export function sizeFibBatch(unitMs: number, options: Partial<SizingOptions> = {
   return { n: best.n, k: best.k, ms: best.ms };
 }
 
-/** The calibrated defaults of the demos that are timed on fib. */
+/** What the sum probe measured: `terms` terms of the sum of squares took `ms`, so `nsPerTerm` a term. */
+export interface SumProbe {
+  terms: number;
+  ms: number;
+  nsPerTerm: number;
+}
+
+/**
+ * Times the sum-of-squares kernel on this machine: ranges that double until one takes about `sampleMs`, for at least
+ * `warmupMs` (the JIT's warm-up), then the median of `samples` ranges of that length.
+ */
+export function probeSum(
+  sum: (start: number, end: number) => number,
+  now: () => number,
+  { warmupMs = 40, sampleMs = 10, samples = 5, startTerms = 1 << 16, maxTerms = 1 << 28, budgetMs = 200 } = {},
+): SumProbe {
+  const time = (terms: number) => {
+    const start = now();
+    sum(0, terms);
+    return now() - start;
+  };
+  const begin = now();
+  let terms = startTerms;
+  // The first calls run in the interpreter, a hundred times slower: a slow call stops the growth only once warm.
+  while (now() - begin < budgetMs) {
+    if (time(terms) < sampleMs && terms < maxTerms) terms *= 2;
+    else if (now() - begin >= warmupMs) break;
+  }
+  const times = Array.from({ length: samples }, () => time(terms)).sort((a, b) => a - b);
+  const ms = Math.max(times[times.length >> 1]!, 1e-3);
+  return { terms, ms, nsPerTerm: (ms * 1e6) / terms };
+}
+
+/** The Sum task's N: about `targetMs` on one worker here, rounded to 1, 2 or 5 × 10ᵏ, within the task's bounds. */
+export function sizeSum(nsPerTerm: number, { targetMs = 1000, min = 1_000_000, max = 4_000_000_000 } = {}) {
+  const exact = (targetMs * 1e6) / nsPerTerm;
+  const power = 10 ** Math.floor(Math.log10(exact));
+  const candidates = [1, 2, 5, 10].map((step) => step * power);
+  // The nearest on a log scale, as for the fib batch.
+  const n = candidates.reduce((best, next) =>
+    Math.abs(Math.log(next / exact)) < Math.abs(Math.log(best / exact)) ? next : best,
+  );
+  const bounded = Math.min(max, Math.max(min, n));
+  return { n: bounded, ms: (bounded * nsPerTerm) / 1e6 };
+}
+
+/** The calibrated defaults of the demos that are timed on fib, and of the Sum task. */
 export interface Calibration {
   probe: FibProbe;
+  /** The sum probe, where it ran (a calibration stored by an older version of the page has none). */
+  sumProbe: SumProbe | null;
+  /** The Speedup demo's Sum task: about 1 s on one worker. */
+  sum: { n: number; ms: number } | null;
   /** The Speedup demo: about 1 s on one worker. */
   speedup: FibSizing;
   /** The frozen page: the main thread blocked for about 2 s (at most fib(34) × 16, the demo's own limit). */
   frozen: FibSizing;
+  /** The async batch: its loop about 1 s on the main thread (the promises as long again), at most fib(34) × 16. */
+  async: FibSizing;
 }
 
-export function calibrationFrom(probe: FibProbe): Calibration {
+export function calibrationFrom(probe: FibProbe, sumProbe: SumProbe | null = null): Calibration {
   return {
     probe,
+    sumProbe,
+    sum: sumProbe ? sizeSum(sumProbe.nsPerTerm) : null,
     speedup: sizeFibBatch(probe.unitMs, { targetMs: 1000, nMin: 20, nMax: 40 }),
     frozen: sizeFibBatch(probe.unitMs, {
       targetMs: 2000,
@@ -101,13 +155,22 @@ export function calibrationFrom(probe: FibProbe): Calibration {
       ks: [4, 6, 8, 10, 12, 14, 16],
       preferredK: 8,
     }),
+    async: sizeFibBatch(probe.unitMs, { targetMs: 1000, nMin: 20, nMax: 34, ks: [4, 8, 12, 16], preferredK: 8 }),
   };
 }
 
 /** "fib(32) × 16, about 1.1 s on one worker here". */
 export function describeFibBatch({ n, k, ms }: FibSizing, where = 'on one worker here'): string {
-  const seconds = ms >= 995 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 10) * 10} ms`;
-  return `fib(${n}) × ${k}, about ${seconds} ${where}`;
+  return `fib(${n}) × ${k}, about ${formatDuration(ms)} ${where}`;
+}
+
+/** "N = 500,000,000, about 1.1 s on one worker here". */
+export function describeSum(n: number, ms: number, where = 'on one worker here'): string {
+  return `N = ${n.toLocaleString('en')}, about ${formatDuration(ms)} ${where}`;
+}
+
+function formatDuration(ms: number): string {
+  return ms >= 995 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 10) * 10} ms`;
 }
 
 /** A calibration read back from storage, if it has the right shape (anything else is ignored). */
@@ -115,10 +178,11 @@ export function parseCalibration(json: string | null): Calibration | null {
   if (!json) return null;
   try {
     const value: unknown = JSON.parse(json);
-    const probe = (value as { probe?: FibProbe } | null)?.probe;
+    const { probe, sumProbe } = (value ?? {}) as { probe?: FibProbe; sumProbe?: SumProbe };
     const valid =
       probe && Number.isInteger(probe.n) && probe.ms > 0 && Number.isFinite(probe.unitMs) && probe.unitMs > 0;
-    return valid ? calibrationFrom(probe) : null;
+    const validSum = sumProbe && Number.isFinite(sumProbe.nsPerTerm) && sumProbe.nsPerTerm > 0;
+    return valid ? calibrationFrom(probe, validSum ? sumProbe : null) : null;
   } catch {
     return null;
   }

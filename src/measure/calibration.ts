@@ -1,4 +1,4 @@
-import { calibrationFrom, parseCalibration, type Calibration, type FibProbe } from './calibrate';
+import { calibrationFrom, parseCalibration, type Calibration, type FibProbe, type SumProbe } from './calibrate';
 
 /** The probe's result, kept for the tab's session: reloads and embeds on the page reuse it. */
 const STORAGE_KEY = 'parallel-playground:calibration';
@@ -22,9 +22,9 @@ async function measure(): Promise<Calibration | null> {
   if (typeof Worker === 'undefined') return null;
   const worker = new Worker(new URL('../../workers/calibrate.worker.ts', import.meta.url), { type: 'module' });
   try {
-    const probe = await new Promise<FibProbe | null>((resolve) => {
+    const probes = await new Promise<{ fib: FibProbe; sum: SumProbe } | null>((resolve) => {
       const timer = setTimeout(() => resolve(null), PROBE_TIMEOUT_MS);
-      worker.onmessage = (event: MessageEvent<FibProbe>) => {
+      worker.onmessage = (event: MessageEvent<{ fib: FibProbe; sum: SumProbe }>) => {
         clearTimeout(timer);
         resolve(event.data);
       };
@@ -34,9 +34,9 @@ async function measure(): Promise<Calibration | null> {
       };
       worker.postMessage('probe');
     });
-    if (!probe) return null;
-    write(JSON.stringify({ probe }));
-    return calibrationFrom(probe);
+    if (!probes) return null;
+    write(JSON.stringify({ probe: probes.fib, sumProbe: probes.sum }));
+    return calibrationFrom(probes.fib, probes.sum);
   } finally {
     worker.terminate();
   }

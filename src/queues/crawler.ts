@@ -1,6 +1,7 @@
 import { CancelledError } from '../pool';
 import { pageHtml, pageIndex, parseLinks, pageUrl, type Site } from './site';
 import { sleep } from '../sleep';
+import { MAX_FETCHERS } from './limits';
 
 /** Fetches one page: its status and body. The synthetic site in memory, or over HTTP from the service worker. */
 export type PageSource = (url: string, signal: AbortSignal) => Promise<{ status: number; body: string }>;
@@ -56,7 +57,7 @@ export interface CrawlResult {
   stopRule: StopRule;
 }
 
-export const MAX_FETCHERS = 256;
+export { MAX_FETCHERS };
 
 /**
  * Work that makes more work: a crawler with a frontier queue, a seen set and k concurrent fetchers. There is no

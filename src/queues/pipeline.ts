@@ -3,6 +3,7 @@ import { SharedQueue } from '../../workers/kernels/queue/sharedQueue';
 import { NotIsolatedError } from './errors';
 import type { RoleRow } from './producerConsumer';
 import { WorkerGroup } from './workerGroup';
+import { PIPELINE_LIMITS } from './limits';
 
 /**
  * Channels between workers, Go style: generate → transform → reduce, every stage a worker, every arrow a channel
@@ -19,12 +20,7 @@ export interface PipelineParams {
   costsUs: [number, number, number];
 }
 
-export const PIPELINE_LIMITS = {
-  items: { min: 1, max: 1_000_000 },
-  transformers: { min: 1, max: 8 },
-  capacity: { min: 0, max: 65_536 },
-  costUs: { min: 0, max: 100_000 },
-} as const;
+export { PIPELINE_LIMITS };
 
 export interface PipelinePicture {
   channels: [ReturnType<SharedQueue['snapshot']>, ReturnType<SharedQueue['snapshot']>];

@@ -55,6 +55,8 @@ test('a picture chosen in the file chooser is filtered; sampled pixels match a r
 
 test('a text file named .png gets a clear message and the previous picture stays', async ({ page }) => {
   await page.goto('./');
+  // The sample is drawn in a worker: wait until it is there.
+  await expect(page.getByTestId('picture-line')).toContainText('the sample picture, 1200×800');
   const before = await page.getByTestId('picture-line').textContent();
   await page.getByLabel('Open a picture file').setInputFiles({
     name: 'notes.png',

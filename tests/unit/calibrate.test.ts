@@ -3,10 +3,13 @@ import {
   PHI,
   calibrationFrom,
   describeFibBatch,
+  describeSum,
   fibCallMs,
   parseCalibration,
   probeFib,
+  probeSum,
   sizeFibBatch,
+  sizeSum,
 } from '../../src/measure/calibrate';
 
 /** A machine where fib(n) takes exactly unitMs · φⁿ: a fake fib that advances a fake clock. */
@@ -96,5 +99,43 @@ describe('the calibration', () => {
     expect(parseCalibration(JSON.stringify({ probe }))).toEqual(calibrationFrom(probe));
     for (const bad of [null, '', '{', 'null', '{"probe":{"n":1.5,"ms":1,"unitMs":1}}', '{"probe":{"n":1,"ms":0}}'])
       expect(parseCalibration(bad)).toBeNull();
+  });
+});
+
+describe('the Sum task', () => {
+  it('probes the cost per term in a fraction of a second, after a warm-up of growing ranges', () => {
+    for (const nsPerTerm of [0.5, 2, 20]) {
+      let clock = 0;
+      const probe = probeSum(
+        (start, end) => {
+          clock += ((end - start) * nsPerTerm) / 1e6;
+          return 0;
+        },
+        () => clock,
+      );
+      expect(probe.nsPerTerm).toBeCloseTo(nsPerTerm, 9);
+      expect(probe.ms).toBeGreaterThanOrEqual(10);
+      expect(clock).toBeLessThan(200);
+    }
+  });
+
+  it('sizes N to about 1 s on one worker (0.7–2 s), a round number, within the task’s bounds', () => {
+    for (const nsPerTerm of [0.4, 1, 1.7, 4, 12]) {
+      const { n, ms } = sizeSum(nsPerTerm);
+      expect(ms).toBeGreaterThanOrEqual(700);
+      expect(ms).toBeLessThanOrEqual(2000);
+      expect(String(n)).toMatch(/^[125]0+$/);
+    }
+    expect(sizeSum(1e-6).n).toBe(4_000_000_000);
+    expect(sizeSum(1e6).n).toBe(1_000_000);
+  });
+
+  it('is part of the stored calibration, and said in words', () => {
+    const probe = { n: 31, ms: 45, unitMs: 45 / PHI ** 31 };
+    const sumProbe = { terms: 1 << 23, ms: 12, nsPerTerm: (12 * 1e6) / (1 << 23) };
+    const calibration = parseCalibration(JSON.stringify({ probe, sumProbe }))!;
+    expect(calibration.sum).toEqual(sizeSum(sumProbe.nsPerTerm));
+    expect(calibrationFrom(probe).sum).toBeNull(); // stored by an older page: fib only
+    expect(describeSum(500_000_000, 1090)).toBe('N = 500,000,000, about 1.1 s on one worker here');
   });
 });

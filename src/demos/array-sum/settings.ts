@@ -1,5 +1,5 @@
 import { formatCount } from '../../format';
-import { MAX_SUM_LENGTH, MIN_SUM_LENGTH } from '../../image/arraySum';
+import { MAX_SUM_LENGTH, MIN_SUM_LENGTH } from '../../image/arraySumLimits';
 import { MODE_LABELS, MODES, modeUnavailable, type Mode } from '../../image/modes';
 import { choice, integer, type ChoiceSetting } from '../../settings';
 import { repetitions, workerCounts } from '../fields';

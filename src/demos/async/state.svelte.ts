@@ -1,5 +1,7 @@
 import type { Environment } from '../../environment';
 import { asyncBatch, type AsyncBatchResult } from '../../lab/asyncBatch';
+import { describeFibBatch, type Calibration } from '../../measure/calibrate';
+import { calibrate } from '../../measure/calibration';
 import type { ResultTable } from '../../measure/export';
 import { MIN_BASELINE_MS } from '../../measure/noise';
 import { JobRunner } from '../../run/jobRunner.svelte';
@@ -21,8 +23,21 @@ export class AsyncState {
   readonly runner = new JobRunner<AsyncResult>({ label: `the “${meta.title}” demo`, limitMs: ASYNC_LIMIT_MS });
   ranSettings = $state.raw<Readonly<Record<string, string | boolean>>>({});
 
-  constructor(readonly env: Environment) {
+  /** What the probe chose for the loop to last about 1 s, in words; null until it has answered. */
+  sizing = $state.raw<string | null>(null);
+
+  /** `calibration`: the probe to size the batch by; the page's own (once per visit) unless a test gives one. */
+  constructor(
+    readonly env: Environment,
+    { calibration = calibrate() }: { calibration?: Promise<Calibration | null> } = {},
+  ) {
     this.settings = new Settings(meta.id, asyncSchema(env.hardwareConcurrency));
+    void calibration.then((found) => {
+      if (!found) return;
+      this.sizing = describeFibBatch(found.async, 'for the loop on the main thread here');
+      // A link's own n and count (and anything typed meanwhile) stay as they are.
+      this.settings.adoptDefaults({ n: String(found.async.n), count: String(found.async.k) });
+    });
   }
 
   get ready(): boolean {

@@ -5,7 +5,7 @@ import { runFilter } from '../../image/filterRun';
 import { modeSweep, type ModeRow, type ModeSweepResult } from '../../image/modeSweep';
 import { MODES, modeUnavailable, type Mode } from '../../image/modes';
 import { equalBytes, megapixels, sharePicture, type Picture, type SharedPicture } from '../../image/picture';
-import { SAMPLE_SIZE, samplePicture } from '../../image/sample';
+import { drawSample } from '../../image/sampleInWorker';
 import type { ResultTable } from '../../measure/export';
 import { noiseWarnings } from '../../measure/noise';
 import { sweepFraction, type SweepProgress } from '../../measure/sweep';
@@ -39,7 +39,8 @@ export class ImageState {
   readonly availableModes: readonly Mode[];
   readonly gpu = new GpuFilter();
 
-  picture = $state.raw<Picture>(samplePicture(SAMPLE_SIZE.width, SAMPLE_SIZE.height));
+  /** Null while the sample picture is being drawn (in a worker, so that opening the page does not wait on it). */
+  picture = $state.raw<Picture | null>(null);
   pictureLabel = $state('the sample picture');
   pictureNotice = $state<string | null>(null);
   shown = $state.raw<Shown | null>(null);
@@ -54,11 +55,14 @@ export class ImageState {
   #pictureId = 0;
   // The picture's copy in shared memory, made the first time shared mode runs on it.
   #shared: SharedPicture | null = null;
+  // The sample being drawn: a run started meanwhile waits for it.
+  #drawing: Promise<Picture | null> = Promise.resolve(null);
 
   constructor(readonly env: Environment) {
     const { hardwareConcurrency: cores, crossOriginIsolated } = env;
     this.settings = new Settings(meta.id, imageSchema(cores, crossOriginIsolated));
     this.availableModes = MODES.filter((mode) => !modeUnavailable(mode, crossOriginIsolated));
+    this.useSample();
   }
 
   get ready(): boolean {
@@ -66,7 +70,7 @@ export class ImageState {
   }
 
   /** Replaces the picture; a run on the old one is cancelled and its results are dropped. */
-  usePicture(next: Picture, label: string, notice?: string): void {
+  usePicture(next: Picture | null, label: string, notice?: string): void {
     this.runner.cancel();
     this.picture = next;
     this.pictureLabel = label;
@@ -77,8 +81,15 @@ export class ImageState {
     this.comparison = { setup: '', summaries: {} };
   }
 
+  /** Back to the sample picture: results are cleared now, the picture arrives once drawn (unless replaced first). */
   useSample(): void {
-    this.usePicture(samplePicture(SAMPLE_SIZE.width, SAMPLE_SIZE.height), 'the sample picture');
+    this.usePicture(null, 'the sample picture');
+    const id = this.#pictureId;
+    this.#drawing = drawSample().then((sample) => {
+      if (id !== this.#pictureId) return null;
+      this.picture = sample;
+      return sample;
+    });
   }
 
   /** Sweeps the worker counts in each mode in turn (the chosen one by default); resolves once it has ended. */
@@ -87,7 +98,8 @@ export class ImageState {
     if (!result.ok) return;
     const { values } = result;
     const filter = filterFrom(values.filter, values);
-    const input = this.picture;
+    const input = this.picture ?? (await this.#drawing);
+    if (!input) return; // replaced while it was being drawn
     const work = megapixels(input);
     const text = `${describeFilter(filter)} in ${BACKEND_LABELS[values.backend]} on ${this.pictureLabel} (${input.width}×${input.height})`;
     const setup = `${this.#pictureId}|${text}|${values.bands}|${values.backend}`;
@@ -119,7 +131,9 @@ export class ImageState {
   async runGpu(): Promise<void> {
     const result = this.settings.result;
     if (!result.ok) return;
-    await this.gpu.run(this.picture, filterFrom(result.values.filter, result.values), this.pictureLabel);
+    const picture = this.picture ?? (await this.#drawing);
+    if (!picture) return;
+    await this.gpu.run(picture, filterFrom(result.values.filter, result.values), this.pictureLabel);
   }
 
   get progress(): { value: number; label: string } {

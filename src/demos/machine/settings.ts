@@ -1,6 +1,6 @@
 import { choice, decimal, integer, text } from '../../settings';
 import { MAX_FIB_BATCH } from '../../tasks/fib';
-import { CONFIG_BOUNDS } from '../../machines';
+import { CONFIG_BOUNDS } from '../../machines/types';
 
 /** A cluster's name in links and storage: short, plain, so a stale or foreign one is easy to read back. */
 function parseCluster(raw: string) {

@@ -1,6 +1,5 @@
-import { PIPELINE_LIMITS } from '../../queues/pipeline';
+import { MAX_FETCHERS, PIPELINE_LIMITS } from '../../queues/limits';
 import { PRODUCER_CONSUMER_DEFAULTS, PRODUCER_CONSUMER_LIMITS } from '../../queues/params';
-import { MAX_FETCHERS } from '../../queues/crawler';
 import { SITE_LIMITS } from '../../queues/site';
 import { boolean, choice, decimal, integer } from '../../settings';
 

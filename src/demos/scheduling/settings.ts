@@ -1,4 +1,4 @@
-import { SCHEDULES } from '../../pool';
+import { SCHEDULES } from '../../pool/schedule';
 import { boolean, choice, integer, text, type Errors, type Values } from '../../settings';
 import { UNEVEN_TASKS } from '../../tasks';
 import { parseInteger } from '../../tasks/validate';

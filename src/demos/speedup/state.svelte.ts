@@ -1,6 +1,6 @@
 import type { Environment } from '../../environment';
 import { countsToPredict } from '../../measure/amdahl';
-import { describeFibBatch, fibCallMs, type Calibration } from '../../measure/calibrate';
+import { describeFibBatch, describeSum, fibCallMs, type Calibration } from '../../measure/calibrate';
 import { calibrate } from '../../measure/calibration';
 import { noiseWarnings } from '../../measure/noise';
 import { MAIN_THREAD, sweep, sweepFraction, type SweepProgress, type SweepResult } from '../../measure/sweep';
@@ -38,16 +38,22 @@ export class SpeedupState {
       if (!found) return;
       this.calibration = found;
       // About 1 s on one worker here; a link's own n and k (and anything typed meanwhile) stay as they are.
-      this.settings.adoptDefaults({ 'fib-n': String(found.speedup.n), 'fib-k': String(found.speedup.k) });
+      this.settings.adoptDefaults({
+        'fib-n': String(found.speedup.n),
+        'fib-k': String(found.speedup.k),
+        ...(found.sum && { 'sum-n': String(found.sum.n) }),
+      });
     });
   }
 
-  /** The fib batch set now, and how long it should take on one worker here, in words; null for other tasks. */
+  /** The fib batch or the sum set now, and how long it should take on one worker here, in words; null for others. */
   get sizing(): string | null {
     const calibration = this.calibration;
-    if (!calibration || this.task.id !== 'fib') return null;
+    if (!calibration) return null;
     const validation = this.task.validate(taskRaw(this.task, this.settings.raw));
     if (!validation.ok) return null;
+    if (this.task.id === 'sum') return sumSizing(calibration, (validation.params as { n: number }).n);
+    if (this.task.id !== 'fib') return null;
     const { n, k } = validation.params as { n: number; k: number };
     const now = describeFibBatch({ n, k, ms: k * fibCallMs(calibration.probe.unitMs, n) });
     const chosen = calibration.speedup;
@@ -116,4 +122,12 @@ export class SpeedupState {
   get noise(): string[] {
     return this.runner.result ? noiseWarnings(this.runner.result.rows) : [];
   }
+}
+
+/** "Sized for this machine: N = 500,000,000, about 1.1 s on one worker here", or what the probe chose instead. */
+function sumSizing({ sum, sumProbe }: Calibration, n: number): string | null {
+  if (!sum || !sumProbe) return null;
+  const now = describeSum(n, (n * sumProbe.nsPerTerm) / 1e6);
+  if (n === sum.n) return `Sized for this machine by a quick probe: ${now}.`;
+  return `Set to ${now}; the probe’s choice for about 1 s was N = ${sum.n.toLocaleString('en')}.`;
 }

@@ -1,11 +1,12 @@
 import { expect, it } from 'vitest';
 import { AsyncState } from '../../../src/demos/async/state.svelte';
+import { calibrationFrom, PHI } from '../../../src/measure/calibrate';
 import { expectRunLockBlocks, testEnvironment } from './support';
 
 const env = testEnvironment();
 
 it('a cancelled batch stops at once; the next one, with small settings, times the three ways', async () => {
-  const state = new AsyncState(env);
+  const state = new AsyncState(env, { calibration: Promise.resolve(null) });
   state.settings.raw.n = '28';
   state.settings.raw.count = '4';
   const cancelled = state.run();
@@ -39,7 +40,7 @@ it('a cancelled batch stops at once; the next one, with small settings, times th
 });
 
 it('refuses bad settings and resets to the defaults', () => {
-  const state = new AsyncState(env);
+  const state = new AsyncState(env, { calibration: Promise.resolve(null) });
   state.settings.raw.n = '40';
   state.settings.raw.count = 'many';
   expect(state.ready).toBe(false);
@@ -51,7 +52,18 @@ it('refuses bad settings and resets to the defaults', () => {
 });
 
 it('waits while another experiment holds the lock, naming it', async () => {
-  const state = new AsyncState(env);
+  const state = new AsyncState(env, { calibration: Promise.resolve(null) });
   state.settings.raw.n = '20';
   await expectRunLockBlocks(() => state);
+});
+
+it('sizes the batch by the calibration so that the loop lasts about a second, and says so', async () => {
+  const probe = { n: 30, ms: 30, unitMs: 30 / PHI ** 30 };
+  const state = new AsyncState(env, { calibration: Promise.resolve(calibrationFrom(probe)) });
+  await Promise.resolve();
+  await Promise.resolve();
+  // fib(30) in 30 ms: fib(33) × 8 is about 1.0 s.
+  expect(state.settings.raw).toMatchObject({ n: '33', count: '8' });
+  expect(state.sizing).toBe('fib(33) × 8, about 1.0 s for the loop on the main thread here');
+  expect(state.settings.isDefault).toBe(true);
 });

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { ImageState } from '../../../src/demos/image/state.svelte';
+import { equalBytes } from '../../../src/image/picture';
 import { samplePicture } from '../../../src/image/sample';
 import { cancelAfterEach, holdLock, testEnvironment } from './support';
 
@@ -64,4 +65,15 @@ it('on WebGPU (a software adapter here) the filter gives the same bytes as one w
   expect(result.matches).toBe(true);
   const { uploadMs, dispatchMs, readbackMs, totalMs } = result.timings;
   expect(totalMs).toBeCloseTo(uploadMs + dispatchMs + readbackMs, 6);
+});
+
+it('draws the sample picture in a worker, the same bytes as on the page; a run started meanwhile waits for it', async () => {
+  const state = keep(new ImageState(env));
+  expect(state.picture).toBeNull(); // not drawn on the page's thread
+  Object.assign(state.settings.raw, { filter: 'invert', workers: '1', reps: '1' });
+  await state.run();
+  expect(state.runner.status).toBe('done');
+  expect(state.picture).toMatchObject({ width: 1200, height: 800 });
+  expect(equalBytes(state.picture!.data, samplePicture(1200, 800).data)).toBe(true);
+  expect(state.shown?.text).toMatch(/on the sample picture \(1200×800\)/);
 });

@@ -66,7 +66,8 @@ it('does not start while another experiment holds the page, and says which', asy
 
 it('sizes the fib defaults by the calibration, says so in words, and keeps values given explicitly', async () => {
   const probe = { n: 32, ms: 65, unitMs: 65 / PHI ** 32 };
-  const state = new SpeedupState(env, { calibration: Promise.resolve(calibrationFrom(probe)) });
+  const sumProbe = { terms: 1 << 22, ms: 8, nsPerTerm: (8 * 1e6) / (1 << 22) };
+  const state = new SpeedupState(env, { calibration: Promise.resolve(calibrationFrom(probe, sumProbe)) });
   const raw = state.settings.raw as Record<string, string | boolean>;
   expect(raw['fib-n']).toBe('30');
   await Promise.resolve();
@@ -77,7 +78,11 @@ it('sizes the fib defaults by the calibration, says so in words, and keeps value
   raw['fib-n'] = '33';
   expect(state.sizing).toMatch(/^Set to fib\(33\) × 16, about 1\.7 s on one worker here; the probe’s choice/);
   state.settings.raw.task = 'sum';
-  expect(state.sizing).toBeNull();
+  // 1.9 ns a term: N = 500,000,000 is about 0.95 s.
+  expect(raw['sum-n']).toBe('500000000');
+  expect(state.sizing).toBe(
+    'Sized for this machine by a quick probe: N = 500,000,000, about 950 ms on one worker here.',
+  );
 });
 
 it('probes this machine once per visit, in a fraction of a second', async () => {
@@ -88,7 +93,25 @@ it('probes this machine once per visit, in a fraction of a second', async () => 
   expect(found!.probe.ms).toBeGreaterThan(0);
   expect(found!.speedup.ms).toBeGreaterThan(700);
   expect(found!.speedup.ms).toBeLessThan(1300);
+  expect(found!.sum!.ms).toBeGreaterThan(700);
+  expect(found!.sum!.ms).toBeLessThan(2000);
   expect(took).toBeLessThan(2000);
   expect(await calibrate()).toBe(found);
   console.info(`calibration: ${JSON.stringify(found)} in ${took.toFixed(0)} ms`);
+});
+
+it('the calibrated Sum default takes about a second on one worker (a generous 0.3–4 s on a busy machine)', async () => {
+  const found = await calibrate();
+  const state = keep(new SpeedupState(env, { calibration: Promise.resolve(found) }));
+  await Promise.resolve();
+  await Promise.resolve();
+  Object.assign(state.settings.raw, { task: 'sum', workers: '1', reps: '1' });
+  expect((state.settings.raw as Record<string, unknown>)['sum-n']).toBe(String(found!.sum!.n));
+  await state.run();
+  const row = state.runner.result!.rows[0]!;
+  console.info(
+    `sum N = ${found!.sum!.n}: ${row.medianMs.toFixed(0)} ms on one worker, predicted ${found!.sum!.ms.toFixed(0)}`,
+  );
+  expect(row.medianMs).toBeGreaterThan(300);
+  expect(row.medianMs).toBeLessThan(4000);
 });

@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Fast to open (issue 10): each demo is its own chunk, mounted when it is needed; no long task at start-up. */
+
+/** The JavaScript files the page fetches, by file name. */
+function scriptsOf(page: Page): string[] {
+  const names: string[] = [];
+  page.on('response', (response) => {
+    const name = new URL(response.url()).pathname.split('/').pop() ?? '';
+    if (name.endsWith('.js')) names.push(name);
+  });
+  return names;
+}
+
+const views = (names: string[]) => names.filter((name) => /^View-[\w-]+\.js$/.test(name));
+
+test('an embed fetches its own demo’s chunk and no other demo’s', async ({ page }) => {
+  const names = scriptsOf(page);
+  await page.goto('./?embed=speedup');
+  await expect(page.locator('[data-demo="speedup"] button[type="submit"]')).toBeEnabled();
+  await page.waitForLoadState('networkidle');
+  expect(views(names)).toHaveLength(1);
+  // The machines' job queue, the pipelines and the crawler belong to other demos.
+  expect(names.filter((name) => /^(session|lab|Timeline)-/.test(name))).toEqual([]);
+});
+
+test('the full page mounts the demos in view first and the others later, each its own chunk', async ({ page }) => {
+  const names = scriptsOf(page);
+  await page.goto('./');
+  await expect(page.locator('[data-demo="speedup"] button[type="submit"]')).toBeEnabled();
+  // Every demo's heading is there for the navigation, rendered or not yet.
+  await expect(page.locator('main h2')).toHaveCount(12);
+  // In idle moments the rest arrive, one chunk each.
+  await expect(page.locator('section.placeholder')).toHaveCount(0, { timeout: 30_000 });
+  expect(views(names).length).toBeGreaterThanOrEqual(12);
+});
+
+test('a deep link to a demo low on the page lands on it, rendered', async ({ page }) => {
+  await page.goto('./#scheduling');
+  const demo = page.locator('section[data-demo="scheduling"]');
+  await expect(demo.getByRole('button', { name: 'Start', exact: true })).toBeEnabled();
+  await expect(demo.locator('h2')).toBeInViewport();
+  // A link followed later, to a demo not yet mounted, lands too.
+  await page.goto('./');
+  await page.evaluate(() => (location.hash = '#machine'));
+  await expect(page.locator('section[data-demo="machine"]:not(.placeholder) h2')).toBeInViewport();
+});
+
+test('no main-thread task of start-up is long (a generous 400 ms on a busy machine)', async ({ page }) => {
+  await page.addInitScript(() => {
+    const durations: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = durations;
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => durations.push(entry.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+  });
+  await page.goto('./');
+  await expect(page.locator('[data-demo="speedup"] button[type="submit"]')).toBeEnabled();
+  await expect(page.locator('section.placeholder')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByTestId('picture-line')).toContainText('1200×800');
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  console.info(`start-up long tasks (ms): ${longTasks.map(Math.round).join(', ') || 'none over 50'}`);
+  expect(Math.max(0, ...longTasks)).toBeLessThan(400);
+});
