@@ -77,17 +77,20 @@ describe('a simulated cluster', () => {
   });
 
   it('stops an attempt past its time limit (its worker is replaced) and fails the job after its retries', async () => {
-    // fib(40) takes seconds; fib(5), prefetched behind it, waits for the fresh worker (its time limit not yet running).
+    // Three fib(42) take many seconds; fib(5), prefetched behind it, waits for the fresh worker (its time limit not yet
+    // running). The limit is long enough for a fresh worker to start and run fib(5) on a loaded machine.
     const { client, host } = await cluster({
       machines: 1,
       cores: 1,
-      config: { timeLimitMs: 600, maxRetries: 1, backoffMs: 10 },
+      config: { timeLimitMs: 2000, maxRetries: 1, backoffMs: 10 },
     });
-    const result = await client.run('slow', [fibJob(40), fibJob(5)], { timeoutMs: 20_000 });
+    const result = await client.run('slow', [{ kernel: 'fibBatch', args: [[42, 42, 42]] }, fibJob(5)], {
+      timeoutMs: 30_000,
+    });
     expect(result.values).toEqual([undefined, [5]]);
     expect(result.failed[0]!.errors).toEqual([
-      expect.stringMatching(/attempt 1: ran past its time limit of 600 ms/),
-      expect.stringMatching(/attempt 2: ran past its time limit of 600 ms/),
+      expect.stringMatching(/attempt 1: ran past its time limit of 2000 ms/),
+      expect.stringMatching(/attempt 2: ran past its time limit of 2000 ms/),
     ]);
     expect(host.broker!.counters.timeLimits).toBe(2);
   });
