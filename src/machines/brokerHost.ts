@@ -1,15 +1,15 @@
 import { Broker } from './broker';
 import type { Hub } from './bus';
 import { buildMonitor } from './monitor';
-import { isToBroker, parseMessage, PROTOCOL, type ToBroker } from './protocol';
+import { isToBroker, parseMessage, PROTOCOL, type BrokerPlace, type ToBroker } from './protocol';
 import type { SnapshotStore } from './store';
 import type { BrokerConfig } from './types';
 
 /**
- * Runs the broker in this tab, when this tab is the one elected: every tab of the cluster asks for the same Web Lock,
- * the first holds it until it closes, and the next in line takes over from the stored state. (A `SharedWorker` would
- * be the natural single broker, but some mobile browsers have none; the lock works wherever Web Locks do, and makes
- * the broker's own death part of the lesson.) Without Web Locks, or with `elect: false`, this tab hosts it at once.
+ * Runs the broker here — in the cluster's `SharedWorker` (brokerWorker.ts), or in a tab — once elected: every host of
+ * the cluster asks for the same Web Lock, the first holds it until it closes, and the next in line takes over from the
+ * stored state. So exactly one broker runs, wherever it is hosted. Without Web Locks, or with `elect: false`, this
+ * host runs it at once.
  */
 export interface BrokerHostOptions {
   hub: Hub;
@@ -17,6 +17,8 @@ export interface BrokerHostOptions {
   /** Overrides of the stored (or default) configuration. */
   config?: Partial<BrokerConfig>;
   elect?: boolean;
+  /** Where this host is, as the monitor reports it. */
+  place?: BrokerPlace;
   now?: () => number;
   /** How often the monitor is broadcast and the state saved, in ms. */
   monitorEveryMs?: number;
@@ -25,11 +27,12 @@ export interface BrokerHostOptions {
 
 export interface BrokerHost {
   readonly id: string;
-  /** Resolves when this tab has become the broker (never, while another tab holds the lock). */
+  readonly place: BrokerPlace;
+  /** Resolves when this host has become the broker (never, while another holds the lock). */
   readonly elected: Promise<Broker>;
-  /** The broker, once this tab hosts it. */
+  /** The broker, once this host runs it. */
   readonly broker: Broker | undefined;
-  /** Stops hosting (saving the state first) and lets the next tab in line take over. */
+  /** Stops hosting (saving the state first) and lets the next host in line take over. */
   stop(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export function hostBroker({
   store,
   config = {},
   elect = true,
+  place = 'tab',
   now = Date.now,
   monitorEveryMs = 250,
   saveEveryMs = 250,
@@ -74,7 +78,7 @@ export function hostBroker({
       wasBusy = busy;
       if (justIdle || at - lastMonitor >= monitorEveryMs) {
         lastMonitor = at;
-        const monitor = buildMonitor(current, at, { id, since, resumed: snapshot !== undefined });
+        const monitor = buildMonitor(current, at, { id, place, since, resumed: snapshot !== undefined });
         endpoint.post({ type: 'monitor', monitor });
       }
     };
@@ -165,7 +169,8 @@ export function hostBroker({
       soon();
       if (at - lastSave >= saveEveryMs) void save();
     }, tickEvery);
-    // A hidden page may be about to be closed or frozen: write what it knows while it still can.
+    // A hidden page may be about to be closed or frozen: write what it knows while it still can. (A shared worker has
+    // no such warning: it ends with its last tab, and the periodic save is all it leaves.)
     const onHide = () => void save();
     addEventListener('pagehide', onHide);
     addEventListener('visibilitychange', onHide);
@@ -199,6 +204,7 @@ export function hostBroker({
 
   return {
     id,
+    place,
     elected,
     get broker() {
       return broker;

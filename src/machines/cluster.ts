@@ -41,7 +41,7 @@ export async function simulatedCluster({
   prefetch,
 }: SimulatedClusterOptions): Promise<SimulatedCluster> {
   const hub = createHub(cluster, null);
-  const host = hostBroker({ hub, store, config, elect: false });
+  const host = hostBroker({ hub, store, config, elect: false, place: 'page' });
   await host.elected;
   const client = new Client({ hub });
   const machines: Machine[] = [];

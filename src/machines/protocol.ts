@@ -107,9 +107,19 @@ export interface RunStatus {
   retried: number;
 }
 
+/**
+ * Where a broker runs: in the cluster's `SharedWorker` (one program every tab of the origin connects to), in a tab
+ * elected with a Web Lock (where there is no SharedWorker, or the link asks for it), or in this page alone (a
+ * simulated cluster).
+ */
+export type BrokerPlace = 'shared worker' | 'tab' | 'page';
+
 export interface Monitor {
-  /** The tab hosting the broker, and when it took over (a new broker resumes from the stored state). */
-  broker: { id: string; since: number; resumed: boolean };
+  /**
+   * The broker: its id, where it runs (see `BrokerPlace`), and when it took over (a new broker resumes from the
+   * stored state).
+   */
+  broker: { id: string; place: BrokerPlace; since: number; resumed: boolean };
   at: number;
   config: BrokerConfig;
   counters: Counters;

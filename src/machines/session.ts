@@ -1,4 +1,4 @@
-import { hostBroker, type BrokerHost } from './brokerHost';
+import { launchBroker, type BrokerChoice, type BrokerLink } from './brokerLaunch';
 import { createHub, type Hub, type NetworkOptions } from './bus';
 import { Client } from './client';
 import { Machine } from './machine';
@@ -6,13 +6,14 @@ import { indexedDbStore, type SnapshotStore } from './store';
 import type { BrokerConfig } from './types';
 
 /**
- * What one tab of a cluster runs, framework-free, for a demo's state to wrap: every tab joins the channel and stands
- * in line for the broker's lock; a client tab also enqueues and watches (and may run simulated machines inside the
+ * What one tab of a cluster runs, framework-free, for a demo's state to wrap: every tab joins the channel and starts
+ * the cluster's broker — in the shared worker, or (where there is none, or `broker: 'tab'`) by standing in line for
+ * the broker's lock itself; a client tab also enqueues and watches (and may run simulated machines inside the
  * page, labelled so); a machine tab runs jobs on its own pool.
  */
 export interface ClientSession {
   readonly hub: Hub;
-  readonly host: BrokerHost;
+  readonly broker: BrokerLink;
   readonly client: Client;
   readonly simulated: Machine[];
   addSimulated(options: { cores: number; network?: NetworkOptions }): Machine;
@@ -25,19 +26,22 @@ export function startClient({
   cluster,
   config,
   store = indexedDbStore,
+  broker: choice,
 }: {
   cluster: string;
   config?: Partial<BrokerConfig>;
+  /** The tab election's store (the shared worker keeps its own, in IndexedDB). */
   store?: SnapshotStore;
+  broker?: BrokerChoice;
 }): ClientSession {
   const hub = createHub(cluster);
-  const host = hostBroker({ hub, store, config });
+  const broker = launchBroker({ hub, store, config, choice });
   const client = new Client({ hub });
   const simulated: Machine[] = [];
   let count = 0;
   return {
     hub,
-    host,
+    broker,
     client,
     simulated,
     addSimulated({ cores, network }) {
@@ -53,7 +57,7 @@ export function startClient({
     async close() {
       await Promise.all(simulated.splice(0).map((machine) => machine.stop()));
       client.close();
-      await host.stop();
+      await broker.stop();
       hub.close();
     },
   };
@@ -61,7 +65,7 @@ export function startClient({
 
 export interface MachineSession {
   readonly hub: Hub;
-  readonly host: BrokerHost;
+  readonly broker: BrokerLink;
   readonly machine: Machine;
   close(): Promise<void>;
 }
@@ -71,22 +75,24 @@ export function startMachine({
   cores,
   config,
   store = indexedDbStore,
+  broker: choice,
 }: {
   cluster: string;
   cores?: number;
   config?: Partial<BrokerConfig>;
   store?: SnapshotStore;
+  broker?: BrokerChoice;
 }): MachineSession {
   const hub = createHub(cluster);
-  const host = hostBroker({ hub, store, config });
+  const broker = launchBroker({ hub, store, config, choice });
   const machine = new Machine({ hub, cores });
   return {
     hub,
-    host,
+    broker,
     machine,
     async close() {
       await machine.stop();
-      await host.stop();
+      await broker.stop();
       hub.close();
     },
   };

@@ -4,13 +4,14 @@ import type { Monitor, RunStatus } from '../../src/machines/protocol';
 
 /**
  * The machines job queue with real tabs: one client page and machine pages in one browser context, talking over a
- * real BroadcastChannel, electing the broker with a real Web Lock, persisting to real IndexedDB. Each job is fib(n)
+ * real BroadcastChannel, the broker in a real SharedWorker (or, with `broker=tab`, in a tab elected with a real Web
+ * Lock), persisting to real IndexedDB. Each job is fib(n)
  * on a machine's own worker pool; the results must equal fib computed here, each recorded exactly once.
  */
 
 interface MachinesWindow {
   machines: {
-    host: { broker: unknown };
+    broker: { place: 'shared worker' | 'tab'; hosting: boolean };
     machine?: { view(): { running: unknown[]; done: number; status: string } };
     fibRun(run: string, ns: number[], timeoutMs?: number): Promise<RunResult>;
     monitor(): Monitor | undefined;
@@ -22,20 +23,30 @@ const fib = (n: number): number => (n < 2 ? n : fib(n - 1) + fib(n - 2));
 /** About 60–100 ms each in one worker: long enough that a tab dies with jobs in hand. */
 const batch = (count: number) => Array.from({ length: count }, (_, i) => 30 + (i % 2));
 
-const url = (role: 'client' | 'machine', cluster: string) =>
-  `machines.html?role=${role}&cluster=${cluster}&lease=${LEASE}&cores=1`;
+/** `broker: 'tab'` makes every tab a candidate for the broker's lock instead of starting the shared worker. */
+type Where = { broker?: 'tab' };
 
-async function openClient(context: BrowserContext, cluster: string): Promise<Page> {
+const url = (role: 'client' | 'machine', cluster: string, { broker }: Where = {}) =>
+  `machines.html?role=${role}&cluster=${cluster}&lease=${LEASE}&cores=1${broker ? `&broker=${broker}` : ''}`;
+
+const hosting = (page: Page) => page.evaluate(() => (window as unknown as MachinesWindow).machines.broker.hosting);
+
+async function openClient(context: BrowserContext, cluster: string, where: Where = {}): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(url('client', cluster));
-  // The client opened first holds the broker's lock; the machines queue behind it.
-  await page.waitForFunction(() => Boolean((window as unknown as MachinesWindow).machines.host.broker));
+  await page.goto(url('client', cluster, where));
+  // The client opened first starts the broker (its shared worker, or itself holding the lock); the machines join it.
+  await page.waitForFunction(() => (window as unknown as MachinesWindow).machines.broker.hosting);
   return page;
 }
 
-async function openMachines(context: BrowserContext, cluster: string, count: number): Promise<Page[]> {
+async function openMachines(
+  context: BrowserContext,
+  cluster: string,
+  count: number,
+  where: Where = {},
+): Promise<Page[]> {
   const pages = await Promise.all(Array.from({ length: count }, () => context.newPage()));
-  await Promise.all(pages.map((page) => page.goto(url('machine', cluster))));
+  await Promise.all(pages.map((page) => page.goto(url('machine', cluster, where))));
   return pages;
 }
 
@@ -197,8 +208,10 @@ test('the broker’s tab closed mid-run: a machine tab takes the lock and resume
   context,
 }) => {
   const id = cluster();
-  const client = await openClient(context, id);
-  const machines = await openMachines(context, id, 2);
+  const tab = { broker: 'tab' } as const;
+  const client = await openClient(context, id, tab);
+  expect(await client.evaluate(() => (window as unknown as MachinesWindow).machines.broker.place)).toBe('tab');
+  const machines = await openMachines(context, id, 2, tab);
   await machinesJoined(client, 2);
   const ns = batch(30);
   startRun(client, 'run-1', ns).catch(() => {}); // the page goes away under it
@@ -208,22 +221,43 @@ test('the broker’s tab closed mid-run: a machine tab takes the lock and resume
   });
   await client.close();
   // One of the machine tabs was next in line for the lock.
-  await expect
-    .poll(async () => {
-      const hosts = await Promise.all(
-        machines.map((page) =>
-          page.evaluate(() => Boolean((window as unknown as MachinesWindow).machines.host.broker)),
-        ),
-      );
-      return hosts.filter(Boolean).length;
-    })
-    .toBe(1);
+  await expect.poll(async () => (await Promise.all(machines.map(hosting))).filter(Boolean).length).toBe(1);
   const again = await context.newPage();
-  await again.goto(url('client', id));
+  await again.goto(url('client', id, tab));
   const result = await startRun(again, 'run-1', ns);
   expectExactResults(result, ns);
   const { monitor } = await settledMonitor(again, 'run-1', ns.length);
-  expect(monitor.broker.resumed).toBe(true);
+  expect(monitor.broker).toMatchObject({ place: 'tab', resumed: true });
   expect(monitor.counters.enqueued).toBe(30);
+  expect(monitor.machines.reduce((sum, m) => sum + m.done, 0)).toBe(30);
+});
+
+test('the broker in a shared worker outlives the client tab that started it: a new client finishes the run once', async ({
+  context,
+}) => {
+  const id = cluster();
+  const client = await openClient(context, id);
+  const machines = await openMachines(context, id, 2);
+  await machinesJoined(client, 2);
+  const first = (await client.evaluate(() => (window as unknown as MachinesWindow).machines.monitor())) as Monitor;
+  expect(first.broker.place).toBe('shared worker');
+  const ns = batch(30);
+  startRun(client, 'run-1', ns).catch(() => {}); // the page goes away under it
+  await client.waitForFunction(() => {
+    const states = (window as unknown as MachinesWindow).machines.monitor()?.runs[0]?.states;
+    return states !== undefined && states.finished >= 3;
+  });
+  await client.close();
+  // No tab took over: the broker kept running in the worker, which the machine tabs still hold.
+  expect((await Promise.all(machines.map(hosting))).every(Boolean)).toBe(true);
+
+  const again = await openClient(context, id);
+  const result = await startRun(again, 'run-1', ns);
+  expectExactResults(result, ns);
+  const { monitor, status } = await settledMonitor(again, 'run-1', ns.length);
+  // The same broker, never restarted: not resumed from the store, and it kept the jobs the first client enqueued.
+  expect(monitor.broker).toMatchObject({ id: first.broker.id, place: 'shared worker', resumed: false });
+  expect(monitor.counters.enqueued).toBe(30);
+  expect(status.states).toEqual({ queued: 0, started: 0, finished: 30, failed: 0 });
   expect(monitor.machines.reduce((sum, m) => sum + m.done, 0)).toBe(30);
 });

@@ -23,6 +23,8 @@ test('worker tabs opened from the demo join the cluster, share the batch and sur
   await Promise.all(workers.map((worker) => worker.goto(href!)));
   for (const worker of workers) await expect(worker.getByTestId('worker-status')).toContainText('Connected');
   await expect(demo.getByTestId('machine-row')).toHaveCount(2);
+  // The broker runs in the cluster's shared worker, and the monitor says so.
+  await expect(demo.getByTestId('machines-monitor')).toContainText('in a shared worker');
 
   await demo.getByRole('button', { name: 'Enqueue the batch' }).click();
   // Close one worker while it holds a job.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Deque } from '../../src/machines/deque';
 import { readMachinesQuery } from '../../src/machines/page/query';
+import { parseHostRequest } from '../../src/machines/brokerPort';
 import { parseMessage, PROTOCOL } from '../../src/machines/protocol';
 import { machineTrace } from '../../src/machines/timeline';
 
@@ -42,23 +43,52 @@ describe('parseMessage', () => {
 
 describe('readMachinesQuery', () => {
   it('reads a machine link with broker settings', () => {
-    expect(readMachinesQuery('?role=machine&cluster=lab-1&cores=2&lease=1500&retries=1')).toEqual({
+    expect(readMachinesQuery('?role=machine&cluster=lab-1&cores=2&lease=1500&retries=1&broker=tab')).toStrictEqual({
       ok: true,
-      value: { role: 'machine', cluster: 'lab-1', cores: 2, config: { leaseMs: 1500, maxRetries: 1 } },
+      value: { role: 'machine', cluster: 'lab-1', cores: 2, broker: 'tab', config: { leaseMs: 1500, maxRetries: 1 } },
     });
+    const shared = readMachinesQuery('?broker=shared');
+    expect(shared.ok && shared.value.broker).toBe('shared worker');
+    // No choice in the link: the session picks the shared worker where the browser has one.
+    const unset = readMachinesQuery('?role=client');
+    expect(unset.ok && unset.value.broker).toBeUndefined();
   });
 
   it('names every bad value', () => {
-    const read = readMachinesQuery('?role=boss&cluster=a%20b&cores=0&lease=5&retries=');
+    const read = readMachinesQuery('?role=boss&cluster=a%20b&cores=0&broker=redis&lease=5&retries=');
     expect(read.ok).toBe(false);
     if (!read.ok) {
       expect(read.errors).toEqual([
         'role must be client or machine, got "boss"',
         'cluster must be 1–40 letters, digits or dashes',
         'cores must be a whole number from 1 to 64',
+        'broker must be shared or tab, got "redis"',
         'lease (ms) must be a whole number from 200 to 120000',
         'maximum retries must be a whole number from 0 to 20',
       ]);
+    }
+  });
+});
+
+describe('parseHostRequest (a tab asking the shared worker to host its broker)', () => {
+  it('keeps only the settings given, checked against their bounds', () => {
+    expect(parseHostRequest({ type: 'host', cluster: 'lab', config: { leaseMs: 1500 } })).toStrictEqual({
+      type: 'host',
+      cluster: 'lab',
+      config: { leaseMs: 1500 },
+    });
+  });
+
+  it('refuses anything malformed: any page of the origin can connect', () => {
+    for (const data of [
+      null,
+      'host',
+      { type: 'host', cluster: 'lab' },
+      { type: 'host', cluster: 'a b', config: {} },
+      { type: 'host', cluster: 'lab', config: { leaseMs: 1 } },
+      { type: 'hosting', cluster: 'lab', config: {} },
+    ]) {
+      expect(parseHostRequest(data)).toBeUndefined();
     }
   });
 });

@@ -12,7 +12,7 @@ import {
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { fibTask } from '../../tasks/fib';
-import { workerTabUrl } from './link';
+import { brokerChoice, workerTabUrl } from './link';
 import { meta } from './meta';
 import { networkOf, sameLink, type LinkFigures } from './network';
 import { machineSchema, type MachineSchema } from './settings';
@@ -54,7 +54,11 @@ export class ClusterState {
     const config = result.ok
       ? { leaseMs: result.values.lease, maxRetries: result.values.retries, timeLimitMs: result.values.timeLimit }
       : {};
-    const session = startClient({ cluster, config });
+    const session = startClient({
+      cluster,
+      config,
+      broker: brokerChoice(result.ok ? result.values.broker : undefined),
+    });
     this.#session = session;
     const stop = session.client.onMonitor((monitor) => {
       this.monitor = monitor;
@@ -95,7 +99,7 @@ export class ClusterState {
 
   workerUrl(): string {
     const values = this.settings.result.ok ? this.settings.result.values : undefined;
-    return workerTabUrl(location.href, values?.cluster ?? 'lab', values?.cores ?? 1);
+    return workerTabUrl(location.href, values?.cluster ?? 'lab', values?.cores ?? 1, values?.broker);
   }
 
   async start(): Promise<void> {

@@ -12,7 +12,8 @@ function parseCluster(raw: string) {
 
 /**
  * The Machines part of the demo: which role this tab plays, the batch, the machines and the broker's promises.
- * A worker tab is opened with `role=worker` in its link (the "Add a machine" button).
+ * A worker tab is opened with `role=worker` in its link (the "Add a machine" button); `broker=tab` in a link makes the
+ * tabs elect the broker among themselves, as where there is no `SharedWorker`.
  */
 export function machineSchema(cores: number) {
   return {
@@ -25,6 +26,15 @@ export function machineSchema(cores: number) {
       default: 'client',
     }),
     cluster: text({ label: 'Cluster', default: 'lab', parse: parseCluster }),
+    // Link-only (`machine.broker=tab`, not in the form): shows the fallback where a shared worker would be used.
+    broker: choice({
+      label: 'The broker runs in',
+      options: [
+        { value: 'shared', label: 'a shared worker, where the browser has one' },
+        { value: 'tab', label: 'one tab, elected with a Web Lock' },
+      ],
+      default: 'shared',
+    }),
     n: integer({ label: 'n', min: 0, max: 42, default: 30, help: '0 to 42; fib(n) per call' }),
     k: integer({ label: 'k (calls)', min: 1, max: MAX_FIB_BATCH, default: 64 }),
     jobs: integer({ label: 'jobs', min: 1, max: 256, default: 16, help: 'the batch cut into this many queue jobs' }),

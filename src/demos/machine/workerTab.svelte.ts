@@ -1,12 +1,12 @@
-import { startMachine, type MachineSession, type MachineView } from '../../machines';
+import { startMachine, type BrokerChoice, type MachineSession, type MachineView } from '../../machines';
 
 /** A tab opened as a worker machine: it joins the cluster, runs jobs on its own pool, and can be unplugged. */
 export class WorkerTabState {
   view = $state.raw<MachineView | null>(null);
   #session: MachineSession | null = null;
 
-  connect(cluster: string, cores: number): () => void {
-    const session = startMachine({ cluster, cores });
+  connect(cluster: string, cores: number, broker?: BrokerChoice): () => void {
+    const session = startMachine({ cluster, cores, broker });
     this.#session = session;
     const stop = session.machine.subscribe((view) => (this.view = view));
     return () => {

@@ -4,8 +4,8 @@ import { startClient, startMachine } from '../session';
 import { readMachinesQuery } from './query';
 
 /**
- * A bare page for the end-to-end tests of `src/machines`, with no UI framework: every tab is a broker candidate; a
- * client tab enqueues, a machine tab runs jobs on its own pool. Playwright drives it through `window.machines`.
+ * A bare page for the end-to-end tests of `src/machines`, with no UI framework: every tab starts the cluster's broker
+ * (the shared worker, or with `broker=tab` stands in line for it itself); a client tab enqueues, a machine tab runs jobs on its own pool. Playwright drives it through `window.machines`.
  */
 const query = readMachinesQuery(location.search);
 const status = document.querySelector('#status') as HTMLElement;
@@ -13,14 +13,17 @@ const status = document.querySelector('#status') as HTMLElement;
 if (!query.ok) {
   status.textContent = `Bad link: ${query.errors.join('; ')}`;
 } else {
-  const { role, cluster, cores, config } = query.value;
-  const session = role === 'client' ? startClient({ cluster, config }) : startMachine({ cluster, cores, config });
-  const { host } = session;
+  const { role, cluster, cores, config, broker: choice } = query.value;
+  const session =
+    role === 'client'
+      ? startClient({ cluster, config, broker: choice })
+      : startMachine({ cluster, cores, config, broker: choice });
+  const { broker } = session;
   const client = 'client' in session ? session.client : undefined;
   const machine = 'machine' in session ? session.machine : undefined;
 
   const show = () => {
-    const lines = [`${role} of cluster ${cluster}${host.broker ? ' — hosting the broker' : ''}`];
+    const lines = [`${role} of cluster ${cluster}${broker.hosting ? ` — its ${broker.place} hosts the broker` : ''}`];
     if (machine) {
       const view = machine.view();
       lines.push(
@@ -41,7 +44,7 @@ if (!query.ok) {
   Object.assign(window, {
     machines: {
       role,
-      host,
+      broker,
       machine,
       client,
       /** Enqueues `count` fib jobs (n from `n`, one number per job) as run `run`; resolves with the result backend's answer. */

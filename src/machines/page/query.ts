@@ -1,9 +1,12 @@
+import type { BrokerChoice } from '../brokerLaunch';
 import { validateConfig, type BrokerConfig } from '../types';
 
 export interface MachinesQuery {
   role: 'client' | 'machine';
   cluster: string;
   cores: number | undefined;
+  /** `broker=tab` hosts the broker in the tabs (the Web Lock election) even where a shared worker could. */
+  broker: BrokerChoice | undefined;
   config: Partial<BrokerConfig>;
 }
 
@@ -15,7 +18,8 @@ const CONFIG_KEYS: Record<string, keyof BrokerConfig> = {
 };
 
 /**
- * Reads a machines link: `role=client|machine`, `cluster` (letters, digits, dashes), `cores` (1–64), and broker
+ * Reads a machines link: `role=client|machine`, `cluster` (letters, digits, dashes), `cores` (1–64),
+ * `broker=shared|tab` (where the broker runs; the shared worker where there is one by default), and broker
  * settings `lease`, `retries`, `backoff`, `timeLimit`. Every bad value is named, none silently replaced.
  */
 export function readMachinesQuery(
@@ -33,6 +37,11 @@ export function readMachinesQuery(
     cores = Number(rawCores);
     if (!Number.isInteger(cores) || cores < 1 || cores > 64) errors.push('cores must be a whole number from 1 to 64');
   }
+  const rawBroker = params.get('broker');
+  if (rawBroker !== null && rawBroker !== 'shared' && rawBroker !== 'tab')
+    errors.push(`broker must be shared or tab, got "${rawBroker}"`);
+  const broker: BrokerChoice | undefined =
+    rawBroker === 'tab' ? 'tab' : rawBroker === 'shared' ? 'shared worker' : undefined;
   const partial: Partial<Record<keyof BrokerConfig, unknown>> = {};
   for (const [name, key] of Object.entries(CONFIG_KEYS)) {
     const raw = params.get(name);
@@ -47,6 +56,7 @@ export function readMachinesQuery(
       role: role as MachinesQuery['role'],
       cluster,
       cores,
+      broker,
       config: checked.ok ? pickGiven(checked.config, partial) : {},
     },
   };

@@ -20,6 +20,9 @@ it('links a worker tab: the demo alone, in the worker role, of the same cluster'
     ['machine.cluster', 'lab-2'],
     ['machine.cores', '2'],
   ]);
+  // A client that elects its broker among the tabs gives its worker tabs the same choice.
+  const tab = new URL(workerTabUrl('https://x.test/pp/', 'lab-2', 2, 'tab'));
+  expect(tab.searchParams.get('machine.broker')).toBe('tab');
 });
 
 it('runs a batch on simulated machines in the page, equal to the single-machine result', async () => {
