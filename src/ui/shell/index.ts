@@ -4,3 +4,5 @@ export { default as ExportBar } from './ExportBar.svelte';
 export { default as NoiseNote } from './NoiseNote.svelte';
 export { default as RunControls } from './RunControls.svelte';
 export { default as SettingsFields } from '../SettingsFields.svelte';
+export { default as Predict } from './Predict.svelte';
+export { default as GuessOutcome } from './GuessOutcome.svelte';
