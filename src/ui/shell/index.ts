@@ -6,3 +6,5 @@ export { default as RunControls } from './RunControls.svelte';
 export { default as SettingsFields } from '../SettingsFields.svelte';
 export { default as Predict } from './Predict.svelte';
 export { default as GuessOutcome } from './GuessOutcome.svelte';
+export { default as Term } from './Term.svelte';
+export { default as TermText } from './TermText.svelte';
