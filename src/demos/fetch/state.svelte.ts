@@ -238,7 +238,7 @@ export class FetchState {
         latencyMeasured: run.latencyMeasured,
         totalMs: round(run.totalMs),
         idealMs: round(run.idealMs),
-        speedup: run.totalMs > 0 ? round(overlap(run)) : '',
+        speedup: run.totalMs > 0 && !run.cancelled ? round(overlap(run)) : '',
         ok: run.counts.ok,
         failed: run.counts.failed,
         timeout: run.counts.timeout,
