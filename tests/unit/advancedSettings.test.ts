@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchSchema } from '../../src/demos/fetch/settings';
+import { imageSchema } from '../../src/demos/image/settings';
 import { schedulingSchema } from '../../src/demos/scheduling/settings';
 import { advanced, integer, parseSettings } from '../../src/settings';
 
@@ -22,5 +23,6 @@ describe('advanced settings', () => {
       'mandelbrot-yMax',
     ]);
     expect(advancedKeys(fetchSchema())).toEqual(['jitter', 'bytes', 'seed']);
+    expect(advancedKeys(imageSchema(4, true))).toEqual(['bands']);
   });
 });
