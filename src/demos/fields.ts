@@ -61,6 +61,7 @@ export function taskParameters(
       fields[paramKey(task.id, key)] = text({
         label: parameter.label,
         help: parameter.help,
+        ...(parameter.advanced && { advanced: true }),
         default: task.defaults[key] ?? '',
         when,
         parse: (raw) => {

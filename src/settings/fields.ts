@@ -16,6 +16,8 @@ export interface TextSetting<T> {
   unit?: string;
   /** Whether the field applies, given the other fields (a task's parameter applies when that task is chosen). */
   when?: (raw: Readonly<Record<string, string | boolean>>) => boolean;
+  /** Rarely changed: shown under "More settings", closed until opened (see `advanced`). */
+  advanced?: boolean;
   parse(raw: string): Parsed<T>;
 }
 
@@ -27,6 +29,8 @@ export interface ChoiceSetting<V extends string> {
   default: V;
   /** Whether the choice applies, given the other fields. */
   when?: (raw: Readonly<Record<string, string | boolean>>) => boolean;
+  /** Rarely changed: shown under "More settings", closed until opened (see `advanced`). */
+  advanced?: boolean;
   parse(raw: string): Parsed<V>;
 }
 
@@ -35,6 +39,8 @@ export interface BooleanSetting {
   label: string;
   help: string;
   default: boolean;
+  /** Rarely changed: shown under "More settings", closed until opened (see `advanced`). */
+  advanced?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a schema mixes settings of any value type
@@ -53,6 +59,7 @@ export type Values<S extends Schema> = { [K in keyof S]: ValueOf<S[K]> };
 interface Common {
   label: string;
   help?: string;
+  advanced?: boolean;
 }
 
 type NumberOptions = Common &
@@ -69,6 +76,7 @@ export function integer(options: NumberOptions) {
     default: String(options.default),
     ...(unit && { unit }),
     ...(when && { when }),
+    ...(options.advanced && { advanced: true }),
     parse: (raw: string) => parseInteger(raw, { label, min, max }),
   } satisfies TextSetting<number>;
 }
@@ -84,6 +92,7 @@ export function decimal(options: NumberOptions) {
     default: String(options.default),
     ...(unit && { unit }),
     ...(when && { when }),
+    ...(options.advanced && { advanced: true }),
     parse: (raw: string) => parseDecimal(raw, { label, min, max }),
   } satisfies TextSetting<number>;
 }
@@ -109,6 +118,14 @@ export function choice<V extends string>(
         ? { ok: true, value: raw as V }
         : { ok: false, error: `${options.label} must be one of ${[...values].join(', ')}` },
   };
+}
+
+/**
+ * Marks a setting as one a learner rarely changes (a region's bounds, a seed): the form shows it under "More
+ * settings", a disclosure closed until opened, or opened for them when the field needs attention.
+ */
+export function advanced<F extends AnySetting>(field: F): F {
+  return { ...field, advanced: true };
 }
 
 export function boolean(options: Common & { default: boolean }): BooleanSetting {

@@ -23,10 +23,11 @@ export const mandelbrotTask: UnevenTask<MandelbrotParams, Uint16Array> = {
   parameters: [
     { key: 'width', label: 'Width (px)', help: `1 to ${MAX_MANDELBROT_SIDE}` },
     { key: 'height', label: 'Height (px)', help: `1 to ${MAX_MANDELBROT_SIDE}` },
-    { key: 'xMin', label: 'Real from', help: `−${PLANE} to ${PLANE}` },
-    { key: 'xMax', label: 'Real to', help: 'greater than "Real from"' },
-    { key: 'yMin', label: 'Imaginary from (top)', help: `−${PLANE} to ${PLANE}` },
-    { key: 'yMax', label: 'Imaginary to (bottom)', help: 'greater than "Imaginary from"' },
+    // The region of the complex plane: rarely changed, so under "More settings".
+    { key: 'xMin', label: 'Real from', help: `−${PLANE} to ${PLANE}`, advanced: true },
+    { key: 'xMax', label: 'Real to', help: 'greater than "Real from"', advanced: true },
+    { key: 'yMin', label: 'Imaginary from (top)', help: `−${PLANE} to ${PLANE}`, advanced: true },
+    { key: 'yMax', label: 'Imaginary to (bottom)', help: 'greater than "Imaginary from"', advanced: true },
     { key: 'maxIterations', label: 'Iteration limit', help: `1 to ${MAX_MANDELBROT_ITERATIONS.toLocaleString('en')}` },
   ],
   backends: BACKENDS,

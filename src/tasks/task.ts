@@ -6,6 +6,8 @@ export interface ParameterSpec<P> {
   key: keyof P & string;
   label: string;
   help: string;
+  /** Rarely changed: the form shows it under "More settings". */
+  advanced?: boolean;
 }
 
 /** The parameters as typed; an optional parameter (the backend) may be left out. */

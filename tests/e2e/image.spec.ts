@@ -88,6 +88,9 @@ test('the three modes side by side: transfer shows detached buffers, shared its 
   await page.getByRole('button', { name: 'Compare all 3 modes' }).click();
   const table = page.locator('.mode-comparison');
   await expect(table.locator('tbody tr')).toHaveCount(3, { timeout: 30_000 });
+  // The mode picker followed the comparison: it names the mode the summary above describes.
+  await expect(page.locator('input[name="image-mode"]:checked')).toHaveValue('shared');
+  await expect(page.getByTestId('image-result')).toContainText('shared mode');
   await expect(table.locator('tr[data-mode="transfer"] .note')).toContainText(
     /(\d+) of \1 sent buffers were left detached/,
   );

@@ -77,3 +77,101 @@ test('the start-here links land on their demos, in order', async ({ page }) => {
     await page.evaluate(() => scrollTo(0, 0));
   }
 });
+
+test('a guess typed before a run shows beside the measurement; no guess is needed to run', async ({ page }) => {
+  test.setTimeout(60_000);
+  // Small work, so the run is short: the guess is the point here, not the speedup.
+  await page.goto('./?speedup.fib-n=22&speedup.fib-k=4&speedup.workers=1-2&speedup.reps=1&fetch.n=3');
+  const speedup = page.locator('section[data-demo="speedup"]');
+  const guess = speedup.getByLabel(/Predict first/);
+  await expect(guess).toHaveAccessibleName(/How many times faster will 2 workers be than 1\?/);
+  await guess.fill('fast');
+  await expect(speedup.getByText('Type a number of times faster')).toBeVisible();
+  await expect(speedup.getByRole('button', { name: 'Run' })).toBeEnabled(); // a bad guess never blocks a run
+  await guess.fill('1.5');
+  await speedup.getByRole('button', { name: 'Run' }).click();
+  await expect(speedup.getByTestId('run-status')).toHaveText('Done.', { timeout: 45_000 });
+  // The measurement as the table writes it ("1.62×", or "1.28× slower" on a busy machine), beside the guess.
+  const measured = await speedup.locator('.sweep-table tr[data-workers="2"] td').nth(2).innerText();
+  const escaped = measured.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await expect(speedup.getByTestId('guess-outcome')).toHaveText(
+    new RegExp(`^You guessed 1\\.50×, measured ${escaped} with 2 workers \\(.+\\)\\.$`),
+  );
+
+  // Async fetch: a total time, and a run without any guess shows none.
+  const fetch = page.locator('section[data-demo="fetch"]');
+  await fetch.getByLabel(/Predict first/).fill('2 s');
+  await fetch.getByRole('button', { name: 'Send requests' }).click();
+  await expect(fetch.getByTestId('guess-outcome')).toHaveText(
+    /^You guessed 2\.00 s, measured [\d.,]+ (ms|s) all at once \(.+\)\.$/,
+    { timeout: 30_000 },
+  );
+  await fetch.getByLabel(/Predict first/).fill('');
+  await fetch.getByRole('button', { name: 'Send requests' }).click();
+  await expect(fetch.locator('.runs-table tbody tr')).toHaveCount(2, { timeout: 30_000 });
+  await expect(fetch.getByTestId('fetch-summary')).toBeVisible();
+  await expect(fetch.getByTestId('guess-outcome')).toHaveCount(0);
+});
+
+test('a term’s definition shows on focus and on hover, and Escape closes it', async ({ page }) => {
+  await page.goto('./');
+  const lesson = page.locator('section[data-demo="speedup"] .lesson');
+  const term = lesson.getByRole('button', { name: 'Amdahl’s law' });
+  const tip = page.locator(`#${await term.getAttribute('aria-describedby')}`);
+  await expect(tip).toBeHidden();
+  await term.focus();
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('serial part sets a ceiling');
+  await expect(term).toHaveAccessibleDescription(/Amdahl’s law: If a fraction f of the work/);
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await term.blur();
+  await term.hover();
+  await expect(tip).toBeVisible();
+  // Every term has its entry in the Glossary section, linked from the navigation.
+  await page.getByRole('navigation', { name: 'Page' }).getByRole('link', { name: 'Glossary' }).click();
+  await expect(page.getByRole('heading', { name: 'Glossary', level: 2 })).toBeInViewport();
+  await expect(page.locator('#glossary dt', { hasText: 'Amdahl’s law' })).toBeVisible();
+});
+
+test('the navigation stays in view while scrolling, and its links land on their sections uncovered', async ({
+  page,
+}) => {
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 700 });
+    await page.goto('./');
+    const nav = page.getByTestId('page-nav');
+    await page.evaluate(() => scrollTo(0, document.body.scrollHeight / 2));
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(500);
+    await expect(nav).toBeInViewport();
+    const navBox = (await nav.boundingBox())!;
+    expect(navBox.y).toBeLessThanOrEqual(1);
+    // Compact: one row, never a third of the screen.
+    expect(navBox.height).toBeLessThan(70);
+
+    const link = page.getByRole('navigation', { name: 'Demos' }).getByRole('link', { name: 'Lost updates' });
+    await link.click();
+    await expect(page).toHaveURL(/#races$/);
+    const heading = page.locator('#races-heading');
+    await expect(heading).toBeInViewport();
+    await expect.poll(async () => (await heading.boundingBox())!.y).toBeGreaterThanOrEqual(navBox.height - 1);
+    await expect(link).toHaveAttribute('aria-current', 'location');
+
+    await page.getByRole('navigation', { name: 'Page' }).getByRole('link', { name: 'Back to top' }).click();
+    await expect.poll(() => page.evaluate(() => scrollY)).toBe(0);
+  }
+});
+
+test('“More settings” hides the rarely changed fields until opened', async ({ page }) => {
+  await page.goto('./');
+  const scheduling = page.locator('section[data-demo="scheduling"]');
+  const more = scheduling.getByTestId('more-settings');
+  await expect(scheduling.getByLabel('Width (px)')).toBeVisible();
+  await expect(scheduling.getByLabel('Real from')).toBeHidden();
+  await more.getByText('More settings', { exact: true }).click();
+  await expect(scheduling.getByLabel('Real from')).toBeVisible();
+  await scheduling.getByLabel('Real from').fill('-2');
+  await more.getByText('More settings').click();
+  await expect(scheduling.getByLabel('Real from')).toBeHidden();
+  await expect(more.locator('summary')).toHaveText('More settings (1 changed)');
+});

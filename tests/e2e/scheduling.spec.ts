@@ -68,6 +68,8 @@ test('bad input shows a message and keeps Start disabled', async ({ page }) => {
     ['Chunk size (rows)', '0', /Chunk size must be from 1 to 400 rows/],
     ['Chunk size (rows)', '401', /Chunk size must be from 1 to 400 rows/],
   ];
+  // The region's bounds are rarely changed: they wait under "More settings".
+  await section.getByTestId('more-settings').getByText('More settings').click();
   for (const [label, value, message] of cases) {
     const field = section.getByLabel(label, { exact: true });
     const before = await field.inputValue();

@@ -9,8 +9,9 @@ export const meta: DemoMeta = {
     explanation:
       'Async is not parallel. asyncio runs every coroutine on one thread, and a promise’s body runs on the page’s ' +
       'one thread: CPU-bound work takes as long as running it in a loop. Python threads do no better for CPU work ' +
-      'because of the GIL — in the talk’s example, two threads took 7.65 s against 7.63 s for one. Processes, like ' +
-      'workers, divide it.',
+      'because of the GIL: only one thread at a time runs Python bytecode (Python glossary, “global interpreter ' +
+      'lock”, docs.python.org/3/glossary.html), so two threads doing CPU work take about as long as one. Processes, ' +
+      'like workers, divide it.',
     code: `import asyncio
 from multiprocessing import Pool
 

@@ -11,7 +11,7 @@ import {
 } from '../../fetch/params';
 import type { Strategy } from '../../fetch/strategies';
 import { formatCount } from '../../format';
-import { choice, text, type Errors, type TextSetting, type Values } from '../../settings';
+import { advanced, choice, text, type Errors, type TextSetting, type Values } from '../../settings';
 import { parseInteger } from '../../tasks/validate';
 
 const STRATEGY_LABELS: Record<StrategyKind, string> = {
@@ -75,10 +75,10 @@ export function fetchSchema() {
     k: limited('k', 'k (at a time)', range('k'), (raw) => raw.strategy === 'limited'),
     n: limited('n', 'Requests (N)', `How many requests (${range('n')})`),
     delay: limited('delay', 'Delay ms (L)', `How long each request waits (${range('delay')})`, endpointOnly),
-    jitter: limited('jitter', 'Jitter ms', 'The delay varies by up to ± this', endpointOnly),
-    bytes: limited('bytes', 'Payload bytes', `Size of each answer (${range('bytes')})`, endpointOnly),
+    jitter: advanced(limited('jitter', 'Jitter ms', 'The delay varies by up to ± this', endpointOnly)),
+    bytes: advanced(limited('bytes', 'Payload bytes', `Size of each answer (${range('bytes')})`, endpointOnly)),
     fail: limited('fail', 'Failure rate %', 'Share of requests that fail with HTTP 503', endpointOnly),
-    seed: limited('seed', 'Seed', 'The same seed gives the same delays and failures', endpointOnly),
+    seed: advanced(limited('seed', 'Seed', 'The same seed gives the same delays and failures', endpointOnly)),
     timeout: limited('timeout', 'Timeout ms', `Each request is aborted after this (${range('timeout')})`),
   };
 }

@@ -1,6 +1,7 @@
 import { allowedRequests, classifyAddress, type AddressVerdict } from '../../fetch/addressSafety';
 import type { Environment } from '../../environment';
 import type { FetchRaw } from '../../fetch/params';
+import { Guess } from '../../learn/guess.svelte';
 import { requesterFor, type Target } from '../../fetch/requesters';
 import {
   countStatuses,
@@ -55,6 +56,8 @@ export class FetchState {
   last = $state.raw<FetchRun | null>(null);
   /** Recent runs, newest first, to compare strategies. */
   history = $state.raw<readonly FetchRun[]>([]);
+  /** Predict, then run: the run's total time. */
+  readonly guess = new Guess('duration');
 
   #runs = 0;
 
@@ -95,6 +98,15 @@ export class FetchState {
     return serviceWorker.controlled ? 'endpoint' : 'fallback';
   }
 
+  /** What the guess is about with the settings now ("10 requests, all at once"); null while they are invalid. */
+  get guessQuestion(): string | null {
+    const result = this.settings.result;
+    if (!result.ok) return null;
+    const { n, strategy } = fetchParams(result.values);
+    const sends = this.requestCap?.sends ?? n;
+    return `How long will ${sends} request${sends === 1 ? '' : 's'} take in all, ${strategyName(strategy)}?`;
+  }
+
   get ready(): boolean {
     return this.settings.result.ok;
   }
@@ -118,6 +130,7 @@ export class FetchState {
     const target = this.target;
     const settings = { ...this.settings.raw };
     const id = ++this.#runs;
+    this.guess.lockIn();
     this.last = null;
     this.elapsedMs = 0;
     const started = performance.now();
@@ -225,7 +238,7 @@ export class FetchState {
         latencyMeasured: run.latencyMeasured,
         totalMs: round(run.totalMs),
         idealMs: round(run.idealMs),
-        speedup: run.totalMs > 0 ? round(overlap(run)) : '',
+        speedup: run.totalMs > 0 && !run.cancelled ? round(overlap(run)) : '',
         ok: run.counts.ok,
         failed: run.counts.failed,
         timeout: run.counts.timeout,

@@ -53,6 +53,7 @@ export function imageSchema(cores: number, crossOriginIsolated: boolean) {
       max: MAX_BANDS_PER_WORKER,
       default: 4,
       help: `1 to ${MAX_BANDS_PER_WORKER}; more bands, finer progress`,
+      advanced: true, // rarely changed: under "More settings"
     }),
     reps: repetitions(),
   };

@@ -106,6 +106,8 @@ export class ImageState {
     const settings = { ...this.settings.raw };
     for (const mode of modes ?? [values.mode]) {
       this.runningMode = mode;
+      // "Compare all": the mode picker follows the mode being run, so the form always names what the summary shows.
+      if (modes) this.settings.raw.mode = mode;
       if (mode === 'shared' && !this.#shared) this.#shared = sharePicture(input);
       const shared = this.#shared ?? undefined;
       const sweep = await this.runner.run((signal, onProgress) =>

@@ -187,12 +187,27 @@ export class MessagesState {
   }
 
   get granularityNoise(): string[] {
+    const warnings: string[] = [];
     const whole = this.granularityPoints[0];
-    if (!whole || whole.ms >= MIN_WHOLE_MS) return [];
-    return [
-      `The whole sum as one chunk took only ${whole.ms.toFixed(1)} ms: the speedups are ratios of very short times ` +
-        'and move from run to run. Use a larger N to see the trade clearly.',
-    ];
+    if (whole && whole.ms < MIN_WHOLE_MS) {
+      warnings.push(
+        `The whole sum as one chunk took only ${whole.ms.toFixed(1)} ms: the speedups are ratios of very short ` +
+          'times and move from run to run. Use a larger N to see the trade clearly.',
+      );
+    }
+    // p workers cannot do the work more than p times faster: a larger ratio says the one-chunk baseline was slow.
+    const workers = this.env.hardwareConcurrency;
+    const beyond = this.granularityPoints.filter((point) => point.speedup > workers * 1.1);
+    if (beyond.length) {
+      const top = Math.max(...beyond.map((point) => point.speedup));
+      warnings.push(
+        `A speedup of ${top.toFixed(2)}× on ${workers} worker${workers === 1 ? '' : 's'} is more than ${workers} ` +
+          'workers can give: the one-chunk baseline was slowed by something other than the work (one long chunk ' +
+          'runs before the JavaScript compiler has optimised the loop, or the machine was busy). Read these rows ' +
+          'as "faster than one long chunk", not as a parallel speedup.',
+      );
+    }
+    return warnings;
   }
 
   get spawnTable(): ResultTable {

@@ -1,5 +1,6 @@
 import { COUNTING_WAYS, type CountingWay } from '../../../workers/kernels/counter';
 import type { Environment } from '../../environment';
+import { Guess } from '../../learn/guess.svelte';
 import { runCounting, type CountingResult } from '../../lab/races';
 import type { ResultTable } from '../../measure/export';
 import { CancelledError } from '../../pool';
@@ -32,9 +33,17 @@ export class RacesState {
   });
   /** The settings the shown rows were measured with. */
   ranSettings = $state.raw<Readonly<Record<string, string | boolean>>>({});
+  /** Predict, then run: how many of the k·M increments the plain counter loses ("25%" reads as a share of k·M). */
+  readonly guess = new Guess('count', () => ({ total: this.expected ?? undefined }));
 
   constructor(readonly env: Environment) {
     this.settings = new Settings(meta.id, racesSchema(env.hardwareConcurrency));
+  }
+
+  /** k·M, the increments the settings ask for now; null while they are invalid. */
+  get expected(): number | null {
+    const result = this.settings.result;
+    return result.ok ? result.values.workers * result.values.m : null;
   }
 
   /** Valid settings, and shared memory to count in. */
@@ -47,6 +56,7 @@ export class RacesState {
     if (!result.ok || !this.ready) return;
     const { workers, m } = result.values;
     this.ranSettings = { ...this.settings.raw };
+    this.guess.lockIn();
     await this.runner.run(async (signal, onProgress) => {
       const rows: CountingResult[] = [];
       for (const way of COUNTING_WAYS) {

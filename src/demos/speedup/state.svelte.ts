@@ -1,9 +1,17 @@
 import type { Environment } from '../../environment';
+import { Guess } from '../../learn/guess.svelte';
 import { countsToPredict } from '../../measure/amdahl';
 import { describeFibBatch, describeSum, fibCallMs, type Calibration } from '../../measure/calibrate';
 import { calibrate } from '../../measure/calibration';
 import { noiseWarnings } from '../../measure/noise';
-import { MAIN_THREAD, sweep, sweepFraction, type SweepProgress, type SweepResult } from '../../measure/sweep';
+import {
+  MAIN_THREAD,
+  sweep,
+  sweepFraction,
+  type SweepProgress,
+  type SweepResult,
+  type SweepRow,
+} from '../../measure/sweep';
 import { sweepTable } from '../../measure/tables';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
@@ -26,6 +34,8 @@ export class SpeedupState {
   ran = $state.raw<Ran | null>(null);
   /** This machine's calibration, once the probe has answered (null before, or where it could not run). */
   calibration = $state.raw<Calibration | null>(null);
+  /** Predict, then run: the speedup at the largest worker count. */
+  readonly guess = new Guess('speedup');
 
   /** `calibration`: the probe to size the fib defaults by; the page's own (once per visit) unless a test gives one. */
   constructor(
@@ -78,6 +88,22 @@ export class SpeedupState {
     return { counts, apply, disabled: this.runner.running || !!this.runner.blockedBy };
   }
 
+  /** The largest worker count set now, which the guess is about; null while the counts are invalid. */
+  get largestCount(): number | null {
+    const result = this.settings.result;
+    return result.ok ? Math.max(...result.values.workers) : null;
+  }
+
+  /** The shown run's speedup at its largest worker count, the measurement a guess is compared with. */
+  get measuredSpeedup(): Pick<SweepRow, 'workers' | 'speedup'> | null {
+    const rows = this.runner.result?.rows.filter((row) => row.workers !== MAIN_THREAD) ?? [];
+    const largest = rows.reduce<SweepRow | null>(
+      (best, row) => (best && best.workers > row.workers ? best : row),
+      null,
+    );
+    return largest && largest.workers > 1 ? largest : null;
+  }
+
   get ready(): boolean {
     return this.settings.result.ok;
   }
@@ -97,6 +123,7 @@ export class SpeedupState {
       includeMainThread: values.main,
     };
     this.ran = { task, params, settings: { ...this.settings.raw } };
+    this.guess.lockIn();
     await this.runner.run((signal, onProgress) => sweep({ task, params, settings: sweepSettings, signal, onProgress }));
   }
 

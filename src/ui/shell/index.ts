@@ -5,3 +5,7 @@ export { default as NoiseNote } from './NoiseNote.svelte';
 export { default as RunControls } from './RunControls.svelte';
 export { default as SameResult } from './SameResult.svelte';
 export { default as SettingsFields } from '../SettingsFields.svelte';
+export { default as Predict } from './Predict.svelte';
+export { default as GuessOutcome } from './GuessOutcome.svelte';
+export { default as Term } from './Term.svelte';
+export { default as TermText } from './TermText.svelte';

@@ -91,6 +91,7 @@ test.describe('sharing', () => {
     ];
     await page.locator('#fetch').getByLabel('At most k at a time').check();
     await page.locator('#fetch').getByLabel('k (at a time)').fill('7');
+    await page.locator('#fetch').getByText('More settings').click(); // jitter, payload and seed
     for (const [label, value] of fetchValues)
       await page.locator('#fetch').getByLabel(label, { exact: true }).fill(value);
 
