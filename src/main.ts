@@ -13,4 +13,7 @@ if (link.theme) document.documentElement.dataset.theme = link.theme;
 if (link.embed) document.documentElement.classList.add('embedded');
 void startServiceWorker();
 
-export default mount(App, { target: document.getElementById('app')!, props: { env, embed: link.embed } });
+export default mount(App, {
+  target: document.getElementById('app')!,
+  props: { env, embed: link.embed, compact: link.controls === 'minimal' },
+});

@@ -4,3 +4,5 @@ export { default as ExportBar } from './ExportBar.svelte';
 export { default as NoiseNote } from './NoiseNote.svelte';
 export { default as RunControls } from './RunControls.svelte';
 export { default as SettingsFields } from '../SettingsFields.svelte';
+export { default as Detail } from './Detail.svelte';
+export { default as Results } from './Results.svelte';
