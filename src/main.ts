@@ -5,6 +5,7 @@ import { readEnvironment } from './environment';
 import { startServiceWorker } from './hosting/serviceWorker.svelte';
 import { loadLink } from './settings';
 import './ui/app.css';
+import './ui/print.css';
 
 const env = readEnvironment();
 const link = loadLink(new URLSearchParams(location.search), schemas(env));
