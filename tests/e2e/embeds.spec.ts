@@ -122,4 +122,9 @@ test('the page has a favicon, theme colours, social tags and a web app manifest 
   expect(manifest.name).toBe('Parallel Playground');
   expect(manifest.icons.map((icon) => icon.sizes)).toEqual(['any', '192x192', '512x512']);
   for (const { src } of manifest.icons) expect((await request.get(new URL(src, manifestUrl).href)).ok()).toBe(true);
+
+  // All of them are kept by the service worker for offline use: its precache list names each file.
+  const serviceWorker = await (await request.get('./sw.js')).text();
+  for (const file of ['favicon.svg', 'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'social-preview.png'])
+    expect(serviceWorker, file).toContain(file);
 });
