@@ -2,7 +2,8 @@
  * A plain static server for the end-to-end tests, as GitHub Pages serves the app: dist/ mounted at a subpath, no
  * COOP/COEP. It does send the app's Content-Security-Policy, so that every end-to-end run checks the app under it
  * (the `<meta>` policy in each page is the same one). It also serves a tutorial-like parent page at /parent.html?demo=<id> that embeds one demo from the other
- * host name (open the parent on 127.0.0.1, the embed comes from localhost: two origins).
+ * host name (open the parent on 127.0.0.1, the embed comes from localhost: two origins), and an empty tutorial page at
+ * /tutorial.html in which a test pastes a copied embed code.
  *
  *   tsx scripts/static-server.ts --port 4511 [--base /demos/pp/]
  */
@@ -38,8 +39,17 @@ function parentPage(demo: string): string {
 </body></html>`;
 }
 
+/** A tutorial page with nothing in it yet, on whichever host name it is opened. */
+const EMPTY_TUTORIAL = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A tutorial</title></head>
+<body><h1>A tutorial that pastes an embed code</h1></body></html>`;
+
 createServer((request, response) => {
   const url = new URL(request.url ?? '/', `http://localhost:${port}`);
+  if (url.pathname === '/tutorial.html') {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(EMPTY_TUTORIAL);
+    return;
+  }
   if (url.pathname === '/parent.html') {
     const demo = url.searchParams.get('demo') ?? '';
     if (!/^[a-z][a-z0-9-]*$/.test(demo)) {

@@ -5,6 +5,7 @@ import { readEnvironment } from './environment';
 import { startServiceWorker } from './hosting/serviceWorker.svelte';
 import { loadLink } from './settings';
 import './ui/app.css';
+import './ui/print.css';
 
 const env = readEnvironment();
 const link = loadLink(new URLSearchParams(location.search), schemas(env));
@@ -13,4 +14,7 @@ if (link.theme) document.documentElement.dataset.theme = link.theme;
 if (link.embed) document.documentElement.classList.add('embedded');
 void startServiceWorker();
 
-export default mount(App, { target: document.getElementById('app')!, props: { env, embed: link.embed } });
+export default mount(App, {
+  target: document.getElementById('app')!,
+  props: { env, embed: link.embed, compact: link.controls === 'minimal' },
+});

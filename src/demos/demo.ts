@@ -17,6 +17,11 @@ export interface DemoMeta {
   title: string;
   lesson: string;
   python?: PythonNote;
+  /**
+   * The settings the compact embed for teachers (`?embed=<id>&controls=minimal`) keeps: the one or two a learner
+   * changes. The others keep their values from the link or their defaults. None when absent.
+   */
+  mainFields?: readonly string[];
 }
 
 export interface DemoEntry {

@@ -12,7 +12,7 @@
  *   advance can name. So any https:// host is allowed here and the demo itself guards the rest
  *   (src/fetch/addressSafety.ts: private and loopback addresses refused, a link's URL confirmed, a cap per run).
  *   Plain http:// to other hosts stays blocked; an https page could not fetch it anyway (mixed content);
- * - images from the app and `data:` (the empty favicon); no plugins (`object-src 'none'`); `<base>` and form targets
+ * - images from the app's files (favicon, icons) and `data:`; no plugins (`object-src 'none'`); `<base>` and form targets
  *   pinned to the app.
  *
  * `frame-ancestors` is left out on purpose: tutorials on any site may embed a demo.

@@ -1,5 +1,6 @@
 /**
- * Settings <-> query string, pure: `<demo>.<key>=<value>` per setting, plus the page's own `embed` and `theme`.
+ * Settings <-> query string, pure: `<demo>.<key>=<value>` per setting, plus the page's own `embed`, `theme` and
+ * `controls`.
  * Values are only compared, parsed and bound as text; a name from the URL appears in a notice only quoted and cut
  * short, and the page renders notices as text, never as HTML. Keys are looked up as own entries only, so
  * `speedup.constructor` or `speedup.task=__proto__` are unknown, never inherited.
@@ -13,9 +14,12 @@ export const MAX_VALUE_LENGTH = 500;
 export const MAX_NAMED_UNKNOWN = 5;
 
 /** The parameters that belong to the page rather than to a demo. */
-const APP_PARAMETERS = new Set(['embed', 'theme']);
+const APP_PARAMETERS = new Set(['embed', 'theme', 'controls']);
 const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+/** How much of an embedded demo shows: `full`, or `minimal` (the compact embed for teachers: main fields, Run, result). */
+const CONTROLS = ['full', 'minimal'] as const;
+export type Controls = (typeof CONTROLS)[number];
 
 /** A name or value from the URL, safe to put in a sentence: quoted, control characters dropped, at most 40 chars. */
 export function quote(text: string): string {
@@ -94,6 +98,8 @@ export interface Link {
   embed: string | null;
   /** A forced colour scheme, or null to follow the preference (in an iframe: the parent's). */
   theme: Theme | null;
+  /** `minimal`: an embed shows only its demo's main fields, Run and result (`controls=minimal`). */
+  controls: Controls;
   /** Every demo's settings as the link gives them, defaults where it does not. */
   settings: Map<string, Record<string, string | boolean>>;
   notices: string[];
@@ -118,6 +124,12 @@ export function readLink(query: URLSearchParams, schemas: ReadonlyMap<string, Sc
     if ((THEMES as readonly string[]).includes(themeRaw)) theme = themeRaw as Theme;
     else notices.push(`The link's theme ${quote(themeRaw)} is not light or dark; your preference is used.`);
   }
+  let controls: Controls = 'full';
+  const controlsRaw = query.get('controls');
+  if (controlsRaw !== null) {
+    if ((CONTROLS as readonly string[]).includes(controlsRaw)) controls = controlsRaw as Controls;
+    else notices.push(`The link's controls ${quote(controlsRaw)} are not full or minimal; all of them are shown.`);
+  }
   const settings = new Map<string, Record<string, string | boolean>>();
   for (const [id, schema] of schemas) {
     const group = readGroup(query, id, schema);
@@ -126,7 +138,7 @@ export function readLink(query: URLSearchParams, schemas: ReadonlyMap<string, Sc
   }
   const unknown = [...new Set(query.keys())].filter((name) => !APP_PARAMETERS.has(name) && !isSetting(name, schemas));
   if (unknown.length > 0) notices.push(unknownNotice(unknown));
-  return { embed, theme, settings, notices };
+  return { embed, theme, controls, settings, notices };
 }
 
 function isSetting(name: string, schemas: ReadonlyMap<string, Schema>): boolean {
@@ -145,18 +157,22 @@ export function unknownNotice(names: readonly string[]): string {
     : `${names.length} settings in the link are unknown to this page and were ignored: ${list}.`;
 }
 
-/** The link that shows one demo alone: the page's address with `embed`, the demo's own settings, and a theme. */
-export function embedUrl(page: URL, demo: string, theme: Theme | null = null): URL {
+/**
+ * The link that shows one demo alone: the page's address with `embed`, the demo's own settings, a theme, and
+ * `controls=minimal` for the compact embed.
+ */
+export function embedUrl(page: URL, demo: string, theme: Theme | null = null, controls: Controls = 'full'): URL {
   const url = new URL(page.href);
   url.hash = '';
   url.search = '';
   url.searchParams.set('embed', demo);
   if (theme) url.searchParams.set('theme', theme);
+  if (controls !== 'full') url.searchParams.set('controls', controls);
   for (const [name, value] of page.searchParams) if (name.startsWith(`${demo}.`)) url.searchParams.append(name, value);
   return url;
 }
 
-/** The full playground's address for an embed: the same settings, without `embed` and `theme`. */
+/** The full playground's address for an embed: the same settings, without `embed`, `theme` and `controls`. */
 export function fullPageUrl(page: URL, demo: string | null): URL {
   const url = new URL(page.href);
   for (const name of APP_PARAMETERS) url.searchParams.delete(name);

@@ -61,7 +61,7 @@ test('every embed has no axe violations in light or dark, has its own <h1> and t
     await expect(section).toBeVisible();
     const title = await section.locator(`#${id}-heading`).innerText();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-    await expect(page).toHaveTitle(`${title} · Parallel Playground`);
+    await expect(page).toHaveTitle(`${title} — Parallel Playground`);
     found.push(...(await violations(page, `the ${id} embed`)));
     if (id === 'speedup') {
       await runDefaults(section);
@@ -74,6 +74,24 @@ test('every embed has no axe violations in light or dark, has its own <h1> and t
   await expect(page.locator('section[data-demo="speedup"]')).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   found.push(...results.violations.map((v) => `the speedup embed, theme=dark: ${v.id} ${v.nodes.length}×`));
+  expect(found).toEqual([]);
+});
+
+test('the compact embeds have no axe violations in light or dark; Speedup after a run too', async ({ page }) => {
+  test.setTimeout(120_000);
+  const found: string[] = [];
+  for (const id of ['speedup', 'fetch']) {
+    await page.goto(`./?embed=${id}&controls=minimal`);
+    const section = page.locator(`section[data-demo="${id}"]`);
+    await expect(section.locator('.run-controls').first()).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    found.push(...(await violations(page, `the compact ${id} embed`)));
+  }
+  // A short sweep: the results area scrolls inside the embed, and must be reachable by keyboard.
+  await page.goto('./?embed=speedup&controls=minimal&speedup.fib-n=20&speedup.workers=1-2&speedup.reps=1');
+  await runDefaults(page.locator('section[data-demo="speedup"]'));
+  await expect(page.getByRole('region', { name: 'Speedup results' })).toBeVisible();
+  found.push(...(await violations(page, 'the compact speedup embed after a run')));
   expect(found).toEqual([]);
 });
 

@@ -123,7 +123,15 @@ describe('readLink', () => {
     expect({ embed, theme, notices }).toEqual({ embed: 'fetch', theme: 'dark', notices: [] });
     expect(settings.get('speedup')).toEqual({ ...defaults, reps: '4' });
     expect(settings.get('array-sum')).toEqual({ n: '5000' });
-    expect(link('')).toMatchObject({ embed: null, theme: null, notices: [] });
+    expect(link('')).toMatchObject({ embed: null, theme: null, controls: 'full', notices: [] });
+  });
+
+  it('reads controls=minimal for the compact embed, and refuses other values with a notice', () => {
+    expect(link('embed=fetch&controls=minimal')).toMatchObject({ controls: 'minimal', notices: [] });
+    expect(link('controls=%3Cb%3E')).toMatchObject({
+      controls: 'full',
+      notices: ['The link\'s controls "<b>" are not full or minimal; all of them are shown.'],
+    });
   });
 
   it('refuses an unknown demo or theme with a quoted notice', () => {
@@ -163,6 +171,9 @@ describe('embed links', () => {
     );
     const embed = embedUrl(page, 'fetch');
     expect(fullPageUrl(embed, 'fetch').href).toBe('https://example.org/demos/pp/?fetch.n=9#fetch');
+    const compact = embedUrl(page, 'fetch', null, 'minimal');
+    expect(compact.href).toBe('https://example.org/demos/pp/?embed=fetch&controls=minimal&fetch.n=9');
+    expect(fullPageUrl(compact, 'fetch').href).toBe('https://example.org/demos/pp/?fetch.n=9#fetch');
   });
 
   it('the snippet escapes its attributes and allows cross-origin isolation', () => {

@@ -4,6 +4,7 @@ export const meta: DemoMeta = {
   id: 'array-sum',
   title: 'Memory-bound sum: copy, transfer, shared',
   lesson: 'When the work is cheap, moving the data is the whole cost.',
+  mainFields: ['n', 'workers'],
   python: {
     modules: 'multiprocessing.shared_memory, numpy',
     explanation:

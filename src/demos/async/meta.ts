@@ -4,6 +4,7 @@ export const meta: DemoMeta = {
   id: 'async',
   title: 'Async is not parallel',
   lesson: 'Promises interleave waiting on one thread; CPU-bound work only divides across workers.',
+  mainFields: ['n', 'count'],
   python: {
     modules: 'asyncio, threading, multiprocessing',
     explanation:

@@ -4,6 +4,7 @@ export const meta: DemoMeta = {
   id: 'fetch',
   title: 'Async fetch',
   lesson: 'Waiting is not computing: one thread can wait for many requests at once, like asyncio.',
+  mainFields: ['strategy', 'k'],
   python: {
     modules: 'asyncio, concurrent.futures.ThreadPoolExecutor',
     explanation:

@@ -4,6 +4,7 @@ export const meta: DemoMeta = {
   id: 'frozen',
   title: 'The frozen page',
   lesson: 'Long work on the main thread freezes the page; in a worker the page stays live.',
+  mainFields: ['n'],
   python: {
     modules: 'asyncio (blocking the event loop), tkinter',
     explanation:

@@ -5,6 +5,7 @@ export const meta: DemoMeta = {
   title: 'Image filters',
   lesson:
     'Moving data costs time too: copying a picture to workers can cost more than filtering it; shared memory costs nothing to move.',
+  mainFields: ['filter', 'workers'],
   python: {
     modules: 'multiprocessing.shared_memory',
     explanation:

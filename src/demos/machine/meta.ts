@@ -5,6 +5,7 @@ export const meta: DemoMeta = {
   title: 'Machines',
   lesson:
     'One machine gives what it measures, not what it reports; many machines share work through a broker — here browser tabs, with leases, retries and duplicates.',
+  mainFields: ['jobs'],
   python: {
     modules: 'os, rq, celery',
     explanation:

@@ -4,6 +4,7 @@ export const meta: DemoMeta = {
   id: 'messages',
   title: 'What a message costs',
   lesson: 'Every message to a worker costs time: small chunks pay it often, large payloads pay it per byte.',
+  mainFields: ['chunks'],
   python: {
     modules: 'multiprocessing (pickling), multiprocessing.shared_memory',
     explanation:

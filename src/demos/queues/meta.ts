@@ -6,6 +6,7 @@ export const meta: DemoMeta = {
   lesson:
     'A bounded queue between workers: put blocks when full (backpressure), get blocks when empty, join waits for ' +
     'every task_done, one sentinel per consumer stops them; channels build pipelines; a crawler’s work makes more work.',
+  mainFields: ['producers', 'consumers', 'capacity'],
   python: {
     modules: 'queue, multiprocessing.JoinableQueue, asyncio (and Go channels)',
     explanation:

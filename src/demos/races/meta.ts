@@ -4,6 +4,7 @@ export const meta: DemoMeta = {
   id: 'races',
   title: 'Lost updates, atomics and locks',
   lesson: 'Two workers adding to one shared counter lose updates unless every addition is atomic or locked.',
+  mainFields: ['workers', 'm'],
   python: {
     modules: 'threading.Lock, multiprocessing.Value',
     explanation:

@@ -4,6 +4,7 @@ export const meta: DemoMeta = {
   id: 'scheduling',
   title: 'Scheduling',
   lesson: 'Uneven work needs a schedule: static blocks leave workers idle, a dynamic queue keeps them all busy.',
+  mainFields: ['schedule', 'chunk'],
   python: {
     modules: 'queue, threading, multiprocessing (chunksize)',
     explanation:

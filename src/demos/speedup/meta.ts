@@ -4,6 +4,7 @@ export const meta: DemoMeta = {
   id: 'speedup',
   title: 'Speedup',
   lesson: 'More workers divide CPU-bound work, until the cores run out and the serial part remains (Amdahl’s law).',
+  mainFields: ['fib-n', 'sum-n', 'workers'],
   python: {
     modules: 'concurrent.futures, multiprocessing',
     explanation:

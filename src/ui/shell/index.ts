@@ -9,3 +9,5 @@ export { default as Predict } from './Predict.svelte';
 export { default as GuessOutcome } from './GuessOutcome.svelte';
 export { default as Term } from './Term.svelte';
 export { default as TermText } from './TermText.svelte';
+export { default as Detail } from './Detail.svelte';
+export { default as Results } from './Results.svelte';

@@ -117,19 +117,78 @@ test.describe('sharing', () => {
     await expect(fresh.getByRole('alert', { name: 'Settings from the link' })).toHaveCount(0);
   });
 
-  test('Copy embed code gives an iframe snippet of that demo alone, with its settings', async ({ page }) => {
+  test('Copy embed code gives an iframe snippet of that demo alone, with its settings, and the sizing script', async ({
+    page,
+  }) => {
     await openIsolated(page, './?fetch.n=12&speedup.reps=2');
     await page
       .getByRole('group', { name: 'Share Async fetch' })
-      .getByRole('button', { name: 'Copy embed code' })
+      .getByRole('button', { name: 'Copy embed code', exact: true })
       .click();
     const snippet = await page.getByTestId('copied-embed').inputValue();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
-    expect(snippet).toMatch(
+    const [iframe, ...script] = snippet.split('\n');
+    expect(iframe).toMatch(
       /^<iframe src="http:\/\/localhost:\d+\/demos\/pp\/\?embed=fetch&amp;fetch\.n=12" title="Parallel Playground: Async fetch" width="100%" height="\d+" style="border: 0" loading="lazy" allow="cross-origin-isolated"><\/iframe>$/,
     );
-    const height = Number(/height="(\d+)"/.exec(snippet)![1]);
+    const height = Number(/height="(\d+)"/.exec(iframe!)![1]);
     expect(height).toBeGreaterThanOrEqual(480);
     expect(height).toBeLessThanOrEqual(1200);
+    // The same script as the example tutorial's, which the app serves beside itself.
+    const sizer = await (await page.request.get('./tutorial-example.js')).text();
+    expect(script.join('\n')).toBe(`<script>\n${sizer.trim()}\n</script>`);
+  });
+
+  test('the compact embed code, pasted in a page on another origin, shows the compact demo and sizes its iframe', async ({
+    page,
+    baseURL,
+  }) => {
+    const app = new URL(baseURL!);
+    await openIsolated(page, './?speedup.fib-n=21&speedup.fib-k=2&speedup.workers=1-2&speedup.reps=1');
+    await page
+      .getByRole('group', { name: 'Share Speedup' })
+      .getByRole('button', { name: 'Copy compact embed code' })
+      .click();
+    const snippet = await page.getByTestId('copied-compact').inputValue();
+    expect(snippet).toContain('?embed=speedup&amp;controls=minimal&amp;speedup.fib-n=21');
+    expect(snippet).toContain('height="420"');
+
+    // A tutorial on another origin with the code pasted as it is: a parsed fragment runs its script, as a page would.
+    await page.goto(`http://127.0.0.1:${app.port}/tutorial.html`);
+    await page.evaluate((code) => document.body.append(document.createRange().createContextualFragment(code)), snippet);
+    const frame = page.locator('iframe');
+    const embed = page.frameLocator('iframe');
+    await expect(embed.getByRole('heading', { level: 1, name: 'Speedup' })).toBeVisible({ timeout: 15_000 });
+    await expect(embed.getByRole('button')).toHaveText(['Run', 'Cancel']);
+    const sized = async () => {
+      const outer = await frame.evaluate((element) => element.getBoundingClientRect().height);
+      const inner = await embed.locator('body').evaluate((body) => body.getBoundingClientRect().height);
+      return Math.abs(outer - Math.ceil(inner));
+    };
+    // Sized from 420 px to what the embed reports, then again after a run adds the chart.
+    await expect.poll(sized, { timeout: 10_000 }).toBeLessThanOrEqual(1);
+    const before = await frame.evaluate((element) => element.getBoundingClientRect().height);
+    expect(before).not.toBe(420);
+    await embed.getByRole('button', { name: 'Run' }).click();
+    await expect(embed.getByTestId('run-status')).toHaveText('Done.', { timeout: 30_000 });
+    await expect.poll(sized, { timeout: 10_000 }).toBeLessThanOrEqual(1);
+    expect(await frame.evaluate((element) => element.getBoundingClientRect().height)).toBeGreaterThan(before);
+
+    // Heights count only from the frame itself, for the demo it embeds: these two are ignored, the third applied.
+    // A listener added after the script's sees each message after it, so it tells when the script has had them.
+    await page.evaluate(() => {
+      const seen: unknown[] = [];
+      Object.assign(window, { seen });
+      addEventListener('message', (event) => seen.push(event.data));
+    });
+    const seen = () =>
+      page.evaluate(() => (window as unknown as { seen: { demo: string }[] }).seen.map((data) => data.demo));
+    const post = (demo: string, height: number) => ({ type: 'parallel-playground:height', demo, height });
+    await page.evaluate((message) => postMessage(message, '*'), post('speedup', 3000));
+    await embed.locator('body').evaluate((_, message) => parent.postMessage(message, '*'), post('fetch', 2000));
+    await expect.poll(seen).toContain('fetch');
+    expect(await frame.evaluate((element) => element.getBoundingClientRect().height)).toBeLessThan(2000);
+    await embed.locator('body').evaluate((_, message) => parent.postMessage(message, '*'), post('speedup', 555));
+    await expect.poll(() => frame.evaluate((element) => element.style.height)).toBe('555px');
   });
 });
