@@ -119,14 +119,16 @@ describe('the Sum task', () => {
     }
   });
 
-  it('sizes N to about 1 s on one worker (0.7–2 s), a round number, within the task’s bounds', () => {
-    for (const nsPerTerm of [0.4, 1, 1.7, 4, 12]) {
+  it('sizes N to about 1 s on one worker (0.7–2 s), a round number, at most 10⁹', () => {
+    for (const nsPerTerm of [0.7, 1, 1.7, 4, 12]) {
       const { n, ms } = sizeSum(nsPerTerm);
       expect(ms).toBeGreaterThanOrEqual(700);
       expect(ms).toBeLessThanOrEqual(2000);
       expect(String(n)).toMatch(/^[125]0+$/);
     }
-    expect(sizeSum(1e-6).n).toBe(4_000_000_000);
+    // Never past the small-integer range that the probe measures (the case seen in CI: 2·10⁹ terms took 6.7 s).
+    expect(sizeSum(0.3).n).toBe(1_000_000_000);
+    expect(sizeSum(1e-6).n).toBe(1_000_000_000);
     expect(sizeSum(1e6).n).toBe(1_000_000);
   });
 
