@@ -124,11 +124,13 @@ describe('a simulated cluster', () => {
     const { client, host } = await cluster({
       machines: 3,
       cores: 1,
-      config: { leaseMs: 300 },
+      // Each lost message costs an attempt: enough retries that a job is never failed for good by loss alone.
+      config: { leaseMs: 300, maxRetries: 20 },
       network: { latencyMs: 5, lossRate: 0.15, random: seededRandom(7) },
     });
     const ns = Array.from({ length: 40 }, (_, i) => 10 + (i % 12));
     const result = await client.run('lossy', ns.map(fibJob), { timeoutMs: 25_000 });
+    expect(result.failed).toEqual([]);
     expect(result.values).toEqual(ns.map((n) => [fib(n)]));
     const jobs = host.broker!.jobs('lossy');
     expect(jobs.every((job) => job.state === 'finished')).toBe(true);

@@ -93,7 +93,8 @@ it('probes this machine once per visit, in a fraction of a second', async () => 
   expect(found!.probe.ms).toBeGreaterThan(0);
   expect(found!.speedup.ms).toBeGreaterThan(700);
   expect(found!.speedup.ms).toBeLessThan(1300);
-  expect(found!.sum!.ms).toBeGreaterThan(700);
+  // About a second, unless the machine is so fast that N stops at its cap of 10⁹ (see sizeSum).
+  if (found!.sum!.n < 1_000_000_000) expect(found!.sum!.ms).toBeGreaterThan(700);
   expect(found!.sum!.ms).toBeLessThan(2000);
   expect(took).toBeLessThan(2000);
   expect(await calibrate()).toBe(found);
