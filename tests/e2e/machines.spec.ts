@@ -112,13 +112,19 @@ function expectExactResults(result: RunResult, ns: number[]) {
 
 const cluster = () => `e2e-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 
+/** A fresh cluster: its client page (hosting the broker's lock first) and `count` machine pages, all joined. */
+async function startCluster(context: BrowserContext, count: number) {
+  const id = cluster();
+  const client = await openClient(context, id);
+  const machines = await openMachines(context, id, count);
+  await machinesJoined(client, count);
+  return { id, client, machines };
+}
+
 test('a machine tab closed mid-run: its jobs run elsewhere, every result is recorded exactly once', async ({
   context,
 }) => {
-  const id = cluster();
-  const client = await openClient(context, id);
-  const machines = await openMachines(context, id, 3);
-  await machinesJoined(client, 3);
+  const { client, machines } = await startCluster(context, 3);
   const ns = batch(36);
   const running = startRun(client, 'run-1', ns);
   const victim = await firstBusy(machines);
@@ -141,10 +147,7 @@ test('a machine tab closed mid-run: its jobs run elsewhere, every result is reco
 test('a machine tab frozen past its lease: its jobs run elsewhere, its late results count as duplicates', async ({
   context,
 }) => {
-  const id = cluster();
-  const client = await openClient(context, id);
-  const machines = await openMachines(context, id, 3);
-  await machinesJoined(client, 3);
+  const { client, machines } = await startCluster(context, 3);
   const ns = batch(36);
   const running = startRun(client, 'run-1', ns);
   const victim = await firstBusy(machines);
@@ -175,10 +178,7 @@ test('a machine tab frozen past its lease: its jobs run elsewhere, its late resu
 test('every tab closed mid-run: the next client resumes from IndexedDB, nothing lost or doubled', async ({
   context,
 }) => {
-  const id = cluster();
-  const client = await openClient(context, id);
-  const machines = await openMachines(context, id, 1);
-  await machinesJoined(client, 1);
+  const { id, client, machines } = await startCluster(context, 1);
   const ns = batch(30);
   startRun(client, 'run-1', ns).catch(() => {}); // the page goes away under it
   await client.waitForFunction(() => {
@@ -235,10 +235,7 @@ test('the broker’s tab closed mid-run: a machine tab takes the lock and resume
 test('the broker in a shared worker outlives the client tab that started it: a new client finishes the run once', async ({
   context,
 }) => {
-  const id = cluster();
-  const client = await openClient(context, id);
-  const machines = await openMachines(context, id, 2);
-  await machinesJoined(client, 2);
+  const { id, client, machines } = await startCluster(context, 2);
   const first = (await client.evaluate(() => (window as unknown as MachinesWindow).machines.monitor())) as Monitor;
   expect(first.broker.place).toBe('shared worker');
   const ns = batch(30);
