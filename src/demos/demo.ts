@@ -24,10 +24,15 @@ export interface DemoMeta {
   mainFields?: readonly string[];
 }
 
+/** What every demo's view is given. */
+export interface DemoProps {
+  env: Environment;
+}
+
 export interface DemoEntry {
   meta: DemoMeta;
   /** The demo's settings; known before the view loads, so that a link is checked against every demo at once. */
   schema: (env: Environment) => Schema;
   /** The view, loaded only when it is shown: each demo is its own chunk. */
-  load: () => Promise<{ default: Component<{ env: Environment }> }>;
+  load: () => Promise<{ default: Component<DemoProps> }>;
 }

@@ -19,9 +19,18 @@ interface MachinesWindow {
 }
 
 const LEASE = 1500;
-const fib = (n: number): number => (n < 2 ? n : fib(n - 1) + fib(n - 2));
-/** About 60–100 ms each in one worker: long enough that a tab dies with jobs in hand. */
-const batch = (count: number) => Array.from({ length: count }, (_, i) => 30 + (i % 2));
+/** The reference, computed here by iteration: not the machines' naive recursion, and instant. */
+function fib(n: number): number {
+  let [a, b] = [0, 1];
+  for (let i = 0; i < n; i++) [a, b] = [b, a + b];
+  return a;
+}
+/**
+ * fib(32) and fib(33): about 60–110 ms each in one worker here, so a batch of 36 on three machines lasts about a
+ * second, long enough to see a tab mid-job and close it with a job in hand (fib(30) ran the whole batch in 0.4 s,
+ * sometimes before any tab was seen mid-job).
+ */
+const batch = (count: number) => Array.from({ length: count }, (_, i) => 32 + (i % 2));
 
 /** `broker: 'tab'` makes every tab a candidate for the broker's lock instead of starting the shared worker. */
 type Where = { broker?: 'tab' };
@@ -126,8 +135,10 @@ test('a machine tab closed mid-run: its jobs run elsewhere, every result is reco
 }) => {
   const { client, machines } = await startCluster(context, 3);
   const ns = batch(36);
+  // Watch for the victim before the run starts, so that no job is done unseen.
+  const victimSeen = firstBusy(machines);
   const running = startRun(client, 'run-1', ns);
-  const victim = await firstBusy(machines);
+  const victim = await victimSeen;
   await victim.close();
   const result = await running;
   expectExactResults(result, ns);
@@ -149,8 +160,10 @@ test('a machine tab frozen past its lease: its jobs run elsewhere, its late resu
 }) => {
   const { client, machines } = await startCluster(context, 3);
   const ns = batch(36);
+  // Watch for the victim before the run starts, so that no job is done unseen.
+  const victimSeen = firstBusy(machines);
   const running = startRun(client, 'run-1', ns);
-  const victim = await firstBusy(machines);
+  const victim = await victimSeen;
   // Block the tab's main thread for twice the lease: no heartbeats, no results, though its worker finishes. The block
   // starts in the same task that sees a job in hand, so the tab cannot hand that job back first.
   await victim.evaluate(async (ms) => {

@@ -11,3 +11,4 @@ export { default as Term } from './Term.svelte';
 export { default as TermText } from './TermText.svelte';
 export { default as Detail } from './Detail.svelte';
 export { default as Results } from './Results.svelte';
+export { submitTo } from './submitTo';
