@@ -1,7 +1,7 @@
 /** Settings that several demos share: which worker counts to sweep, how many repetitions, a task's parameters. */
 import { defaultWorkerCounts, parseWorkerCounts } from '../measure/workerCounts';
 import { BACKEND_LABELS } from '../../workers/kernels/backend';
-import { choice, integer, text, type ChoiceSetting, type TextSetting } from '../settings';
+import { choice, integer, text, type ChoiceSetting, type Step, type TextSetting } from '../settings';
 import type { Task } from '../tasks/task';
 
 /** Timed runs per count: enough to see the spread, few enough to stay quick. */
@@ -52,6 +52,8 @@ export const paramKey = (taskId: string, key: string) => `${taskId}-${key}`;
  */
 export function taskParameters(
   tasks: Readonly<Record<string, AnyTask>>,
+  /** The parameters a learner changes most, by setting name, and how their − and + buttons move them. */
+  steps: Readonly<Record<string, Step>> = {},
 ): Record<string, TextSetting<string> | ChoiceSetting<string>> {
   const fields: Record<string, TextSetting<string> | ChoiceSetting<string>> = {};
   for (const task of Object.values(tasks)) {
@@ -62,6 +64,7 @@ export function taskParameters(
         label: parameter.label,
         help: parameter.help,
         ...(parameter.advanced && { advanced: true }),
+        ...(steps[paramKey(task.id, key)] && { step: steps[paramKey(task.id, key)] }),
         default: task.defaults[key] ?? '',
         when,
         parse: (raw) => {

@@ -1,4 +1,5 @@
 import { parseDecimal, parseInteger, type Parsed } from '../tasks/validate';
+import type { Step } from './step';
 
 /**
  * The kinds of setting a demo can have. Each knows its label, its default (as the text a person would type), how to
@@ -18,6 +19,8 @@ export interface TextSetting<T> {
   when?: (raw: Readonly<Record<string, string | boolean>>) => boolean;
   /** Rarely changed: shown under "More settings", closed until opened (see `advanced`). */
   advanced?: boolean;
+  /** A number a learner changes most gets − and + buttons beside the exact field, moving it this way. */
+  step?: Step;
   parse(raw: string): Parsed<T>;
 }
 
@@ -63,11 +66,11 @@ interface Common {
 }
 
 type NumberOptions = Common &
-  Pick<TextSetting<number>, 'when'> & { min: number; max: number; default: number; unit?: string };
+  Pick<TextSetting<number>, 'when' | 'step'> & { min: number; max: number; default: number; unit?: string };
 
 /** A whole number within bounds; accepts 2e9, 1_000 and 1,000. */
 export function integer(options: NumberOptions) {
-  const { label, min, max, unit, when } = options;
+  const { label, min, max, unit, when, step } = options;
   return {
     kind: 'text',
     label,
@@ -77,6 +80,7 @@ export function integer(options: NumberOptions) {
     ...(unit && { unit }),
     ...(when && { when }),
     ...(options.advanced && { advanced: true }),
+    ...(step && { step }),
     parse: (raw: string) => parseInteger(raw, { label, min, max }),
   } satisfies TextSetting<number>;
 }
@@ -99,7 +103,7 @@ export function decimal(options: NumberOptions) {
 
 /** Free text with its own reading: worker-count lists, URLs, anything a plain number does not describe. */
 export function text<T>(
-  options: Common & Pick<TextSetting<T>, 'default' | 'parse' | 'when'> & { inputmode?: 'text' | 'url' },
+  options: Common & Pick<TextSetting<T>, 'default' | 'parse' | 'when' | 'step'> & { inputmode?: 'text' | 'url' },
 ): TextSetting<T> {
   return { kind: 'text', help: '', inputmode: 'text', ...options };
 }

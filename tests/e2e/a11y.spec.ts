@@ -145,7 +145,7 @@ test('the timeline is one Tab stop; arrow keys move between its bars, Space pick
   const section = page.locator('section[data-demo="scheduling"]');
   await section.getByLabel('Width (px)').fill('120');
   await section.getByLabel('Height (px)').fill('64');
-  await section.getByLabel('Chunk size (rows)').fill('4');
+  await section.getByRole('textbox', { name: 'Chunk size (rows)' }).fill('4');
   await section.getByLabel('Timed runs each').fill('1');
   await section.getByRole('button', { name: 'Start' }).click();
   await expect(section.getByTestId('scheduling-status')).toHaveText('Done.', { timeout: 30_000 });

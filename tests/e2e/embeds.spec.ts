@@ -27,9 +27,11 @@ test('the compact embed shows the lesson, the main fields, Run and the chart onl
     .locator('input, select, textarea')
     .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim()));
   expect(labels).toEqual(['n', 'Worker counts']);
-  // Glossary terms in the lesson are buttons too (they open a definition): every other button is Run or Cancel.
+  // Glossary terms in the lesson are buttons too (they open a definition): every other button is n's stepper, Run or
+  // Cancel.
   const controls = section.locator('button:not([data-term])');
-  await expect(controls).toHaveText(['Run', 'Cancel']);
+  await expect(controls).toHaveText(['−', '+', 'Run', 'Cancel']);
+  await expect(section.getByRole('button', { name: 'Increase n' })).toBeEnabled();
   await expect(section.locator('.python-note, .lead, details')).toHaveCount(0);
 
   await section.getByRole('button', { name: 'Run' }).click();
@@ -37,9 +39,9 @@ test('the compact embed shows the lesson, the main fields, Run and the chart onl
   const results = section.getByRole('region', { name: 'Speedup results' });
   await expect(results.locator('figure.chart svg')).toBeVisible();
   await expect(results.locator('output')).toContainText('fib(22) = 17,711');
-  // The chart, not the table, the Amdahl panel or the export bar; still no button but Run and Cancel.
+  // The chart, not the table, the Amdahl panel or the export bar; still no button but the stepper, Run and Cancel.
   await expect(section.locator('table, .amdahl, [aria-label="Save the result"]')).toHaveCount(0);
-  await expect(controls).toHaveCount(2);
+  await expect(controls).toHaveCount(4);
   const height = await page.evaluate(() => document.body.getBoundingClientRect().height);
   expect(height).toBeLessThan(COMPACT_CAP_PX);
 });
@@ -68,6 +70,28 @@ test('in the full embed the results scroll inside a capped area after a run; the
   await page.goto('./');
   await expect(page).toHaveTitle('Parallel Playground');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Parallel Playground');
+});
+
+test('the queues and machines embeds keep their results in a capped region too', async ({ page }) => {
+  await page.setViewportSize({ width: 720, height: 800 });
+  const capped = (region: ReturnType<Page['getByRole']>) =>
+    region.evaluate((element) => ({
+      max: getComputedStyle(element).maxHeight,
+      overflow: getComputedStyle(element).overflowY,
+    }));
+
+  await page.goto('./?embed=queues&queues.items=200');
+  const queues = page.locator('section[data-demo="queues"]');
+  await queues.getByRole('button', { name: 'Run the queue' }).click();
+  await expect(queues.getByTestId('queue-status')).toHaveText('Done.', { timeout: 30_000 });
+  const queueResults = queues.getByRole('region', { name: 'Queue results' });
+  await expect(queueResults.getByTestId('queue-result')).toBeVisible();
+  expect(await capped(queueResults)).toEqual({ max: `${28 * 16}px`, overflow: 'auto' });
+
+  await page.goto('./?embed=machine');
+  const machines = page.getByRole('region', { name: 'Machines results' });
+  await expect(machines).toBeVisible();
+  expect(await capped(machines)).toEqual({ max: `${28 * 16}px`, overflow: 'auto' });
 });
 
 test('printing hides the controls and keeps the lessons and results', async ({ page }) => {

@@ -101,7 +101,7 @@ test('the three modes side by side: transfer shows detached buffers, shared its 
 test('the array sum runs in copy mode and gives the exact sum', async ({ page }) => {
   const expected = makeFloatArray(1_000_000).reduce((a, b) => a + b, 0);
   await page.goto('./');
-  await page.getByLabel('Elements').fill('1000000');
+  await page.getByRole('textbox', { name: 'Elements' }).fill('1000000');
   await page.getByRole('button', { name: 'Sum the array' }).click();
   await expect(page.getByTestId('array-sum-status')).toHaveText('Done.', { timeout: 30_000 });
   await expect(page.locator('.array-sum .result-line')).toContainText(

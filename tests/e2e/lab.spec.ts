@@ -10,7 +10,7 @@ test.beforeEach(async ({ page }) => {
 test('lost updates: every way counts and reports, the exact ones lose nothing', async ({ page }) => {
   const races = section(page, 'Lost updates, atomics and locks');
   await races.getByLabel('Workers (k)').fill('2');
-  await races.getByLabel('Increments per worker (M)').fill('200000');
+  await races.getByRole('textbox', { name: 'Increments per worker (M)' }).fill('200000');
   await races.getByRole('button', { name: 'Count' }).click();
   await expect(page.getByTestId('races-status')).toHaveText('Done.', { timeout: 30_000 });
   const rows = races.locator('.races-table tbody tr');
@@ -29,10 +29,10 @@ test('lost updates: every way counts and reports, the exact ones lose nothing', 
 test('lost updates: bad counts show a message and keep Count disabled', async ({ page }) => {
   const races = section(page, 'Lost updates, atomics and locks');
   const count = races.getByRole('button', { name: 'Count' });
-  await races.getByLabel('Increments per worker (M)').fill('0');
+  await races.getByRole('textbox', { name: 'Increments per worker (M)' }).fill('0');
   await expect(races.getByText('M must be from 1 to 10,000,000')).toBeVisible();
   await expect(count).toBeDisabled();
-  await races.getByLabel('Increments per worker (M)').fill('1000');
+  await races.getByRole('textbox', { name: 'Increments per worker (M)' }).fill('1000');
   await races.getByLabel('Workers (k)').fill('99');
   await expect(races.getByText(/Workers must be from 1 to \d+/)).toBeVisible();
   await expect(count).toBeDisabled();
@@ -41,7 +41,7 @@ test('lost updates: bad counts show a message and keep Count disabled', async ({
 test('async is not parallel: three ways timed, the same values', async ({ page }) => {
   const demo = section(page, 'Async is not parallel');
   await demo.getByLabel('n', { exact: true }).fill('26');
-  await demo.getByLabel('Calls').fill('4');
+  await demo.getByRole('textbox', { name: 'Calls' }).fill('4');
   await demo.getByRole('button', { name: 'Run the batch' }).click();
   await expect(page.getByTestId('async-status')).toHaveText('Done.', { timeout: 30_000 });
   await expect(demo.locator('.async-table tbody tr')).toHaveCount(3);
@@ -52,7 +52,7 @@ test('async is not parallel: three ways timed, the same values', async ({ page }
 test('the frozen page: a long frame on the main thread, none above 100 ms with workers', async ({ page }) => {
   const demo = section(page, 'The frozen page');
   await demo.getByLabel('n', { exact: true }).fill('32');
-  await demo.getByLabel('Calls').fill('8');
+  await demo.getByRole('textbox', { name: 'Calls' }).fill('8');
   await demo.getByRole('button', { name: /^Compute on the main thread/ }).click(); // not the term “main thread”
   await expect(page.getByTestId('frozen-status')).toHaveText('Done.', { timeout: 30_000 });
   const mainLongest = Number(await demo.locator('tr[data-where="main"] .longest').getAttribute('data-ms'));
@@ -90,8 +90,8 @@ test('what a message costs: spawn, round trips, payloads and granularity all sho
   await expect(demo.locator('.payload-table tbody')).not.toContainText('✗');
   await expect(demo.locator('#payload-chart-title')).toBeAttached();
 
-  await demo.getByLabel('N (total work)').fill('2e6');
-  await demo.getByLabel('Most chunks').fill('64');
+  await demo.getByRole('textbox', { name: 'N (total work)' }).fill('2e6');
+  await demo.getByRole('textbox', { name: 'Most chunks' }).fill('64');
   await demo.getByRole('button', { name: 'Sweep chunk sizes' }).click();
   await expect(page.getByTestId('granularity-status')).toHaveText('Done.', { timeout: 30_000 });
   await expect(demo.locator('.granularity-table tbody tr')).toHaveCount(4); // 1, 4, 16, 64

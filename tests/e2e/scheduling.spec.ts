@@ -13,7 +13,7 @@ async function smallMandelbrot(page: Page) {
   await section.getByLabel('Width (px)').fill('120');
   await section.getByLabel('Height (px)').fill('64');
   await section.getByLabel('Iteration limit').fill('300');
-  await section.getByLabel('Chunk size (rows)').fill('8');
+  await section.getByRole('textbox', { name: 'Chunk size (rows)' }).fill('8');
   await section.getByLabel('Timed runs each').fill('1');
   return section;
 }

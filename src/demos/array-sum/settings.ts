@@ -34,6 +34,7 @@ export function arraySumSchema(cores: number, crossOriginIsolated = true) {
   return {
     n: integer({
       label: 'Elements',
+      step: 'double',
       min: MIN_SUM_LENGTH,
       max: MAX_SUM_LENGTH,
       default: 20_000_000,

@@ -12,6 +12,7 @@ export function asyncSchema(cores: number) {
   return {
     n: integer({
       label: 'n',
+      step: 'one',
       min: 20,
       max: MAX_N,
       default: 32,
@@ -19,6 +20,7 @@ export function asyncSchema(cores: number) {
     }),
     count: integer({
       label: 'Calls',
+      step: 'double',
       min: 1,
       max: MAX_CALLS,
       default: Math.min(MAX_CALLS, 2 * cores),

@@ -7,7 +7,7 @@ export const FROZEN_LIMIT_MS = 30_000;
 
 export function frozenSchema() {
   return {
-    n: integer({ label: 'n', min: 20, max: MAX_N, default: 32, help: `fib(n), 20 to ${MAX_N}` }),
+    n: integer({ label: 'n', step: 'one', min: 20, max: MAX_N, default: 32, help: `fib(n), 20 to ${MAX_N}` }),
     count: integer({ label: 'Calls', min: 1, max: MAX_CALLS, default: 8, help: `1 to ${MAX_CALLS}` }),
   };
 }

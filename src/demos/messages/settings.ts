@@ -23,6 +23,7 @@ export function messagesSchema() {
     },
     chunks: integer({
       label: 'Most chunks',
+      step: 'double',
       min: 1,
       max: MAX_CHUNKS,
       default: 4096,

@@ -23,10 +23,11 @@ export function queuesSchema(crossOriginIsolated: boolean) {
       options: modes,
       default: crossOriginIsolated ? 'shared' : 'message',
     }),
-    producers: integer({ label: 'Producers (p)', ...pc.producers, default: d.producers }),
-    consumers: integer({ label: 'Consumers (c)', ...pc.consumers, default: d.consumers }),
+    producers: integer({ label: 'Producers (p)', step: 'one', ...pc.producers, default: d.producers }),
+    consumers: integer({ label: 'Consumers (c)', step: 'one', ...pc.consumers, default: d.consumers }),
     capacity: integer({
       label: 'Capacity',
+      step: 'double',
       ...pc.capacity,
       default: d.capacity,
       help: `0 (a rendezvous) to ${pc.capacity.max.toLocaleString('en')}`,

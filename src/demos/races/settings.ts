@@ -26,6 +26,7 @@ export function racesSchema(cores: number) {
     m: {
       ...integer({
         label: 'M',
+        step: 'double',
         min: 1,
         max: MAX_M,
         default: 1_000_000,

@@ -20,6 +20,7 @@ export function schedulingSchema(cores: number) {
     chunk: text({
       label: 'Chunk size',
       default: '16',
+      step: 'double',
       parse: (raw) => parseInteger(raw, { label: 'Chunk size', min: 0, max: Number.MAX_SAFE_INTEGER }),
     }),
     workers: {

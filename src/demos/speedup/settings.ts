@@ -17,7 +17,7 @@ export function speedupSchema(cores: number) {
     }),
     main: boolean({ label: 'Also run on the main thread — this blocks the page while it runs', default: false }),
     gustafson: boolean({ label: 'Gustafson', default: false }),
-    ...taskParameters(TASKS),
+    ...taskParameters(TASKS, { 'fib-n': 'one', 'sum-n': 'double' }),
   };
 }
 

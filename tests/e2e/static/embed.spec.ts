@@ -159,8 +159,8 @@ test.describe('sharing', () => {
     const frame = page.locator('iframe');
     const embed = page.frameLocator('iframe');
     await expect(embed.getByRole('heading', { level: 1, name: 'Speedup' })).toBeVisible({ timeout: 15_000 });
-    // Glossary terms in the lesson are buttons too: every other button is Run or Cancel.
-    await expect(embed.locator('button:not([data-term])')).toHaveText(['Run', 'Cancel']);
+    // Glossary terms in the lesson are buttons too: every other button is n's stepper, Run or Cancel.
+    await expect(embed.locator('button:not([data-term])')).toHaveText(['−', '+', 'Run', 'Cancel']);
     const sized = async () => {
       const outer = await frame.evaluate((element) => element.getBoundingClientRect().height);
       const inner = await embed.locator('body').evaluate((body) => body.getBoundingClientRect().height);
