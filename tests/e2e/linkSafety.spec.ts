@@ -62,7 +62,9 @@ test('settings the app writes itself give no notice; unknown ones give one group
   page,
 }) => {
   await page.goto('./?array-sum.n=5000');
-  await expect(page.locator('section[data-demo="array-sum"]').getByRole('textbox', { name: 'Elements' })).toHaveValue('5000');
+  await expect(page.locator('section[data-demo="array-sum"]').getByRole('textbox', { name: 'Elements' })).toHaveValue(
+    '5000',
+  );
   await expect(notices(page)).toHaveCount(0);
 
   const unknown = Array.from({ length: 700 }, (_, i) => `x${i}=1`).join('&');
