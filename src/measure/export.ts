@@ -10,6 +10,17 @@ export interface ResultTable {
   rows: readonly Record<string, Cell>[];
 }
 
+/** One column of a table: its key in the files, its label, and how a row (the index-th) gives its cell. */
+export type Column<R> = readonly [key: string, label: string, cell: (row: R, index: number) => Cell];
+
+/** A table of `rows`, one line each, with these columns: each key written once, beside its label and its cell. */
+export function resultTable<R>(rows: readonly R[], columns: readonly Column<R>[]): ResultTable {
+  return {
+    columns: columns.map(([key, label]) => ({ key, label })),
+    rows: rows.map((row, index) => Object.fromEntries(columns.map(([key, , cell]) => [key, cell(row, index)]))),
+  };
+}
+
 /** Where the numbers came from. */
 export interface Stamp {
   app: string;

@@ -2,7 +2,7 @@ import type { Environment } from '../../environment';
 import { makeFloatArray, runArraySum, shareFloatArray, type FloatArrayInput } from '../../image/arraySum';
 import { MODES, type Mode } from '../../image/modes';
 import { modeSweep, type ModeRow, type ModeSweepResult } from '../../image/modeSweep';
-import type { ResultTable } from '../../measure/export';
+import { resultTable, type ResultTable } from '../../measure/export';
 import { noiseWarnings } from '../../measure/noise';
 import { sweepFraction, type SweepProgress } from '../../measure/sweep';
 import { sweepTable } from '../../measure/tables';
@@ -123,30 +123,17 @@ export class ArraySumState {
   get modesTable(): ResultTable | null {
     const rows = MODES.flatMap((mode) => this.summaries[mode] ?? []);
     if (rows.length === 0) return null;
-    return {
-      columns: [
-        { key: 'mode', label: 'mode' },
-        { key: 'workers', label: 'workers' },
-        { key: 'medianMs', label: 'median ms' },
-        { key: 'throughput', label: 'M elements/s' },
-        { key: 'bytesCloned', label: 'bytes cloned between threads' },
-        { key: 'bytesCopiedOnPage', label: 'bytes copied on the page' },
-        { key: 'moveMs', label: 'moving data ms' },
-        { key: 'computeMs', label: 'computing ms (all workers)' },
-        { key: 'note', label: 'note' },
-      ],
-      rows: rows.map((row) => ({
-        mode: row.mode,
-        workers: row.workers,
-        medianMs: round(row.medianMs),
-        throughput: round(row.throughput),
-        bytesCloned: row.bytesCloned,
-        bytesCopiedOnPage: row.bytesCopiedOnPage,
-        moveMs: round(row.moveMs),
-        computeMs: round(row.computeMs),
-        note: row.note,
-      })),
-    };
+    return resultTable(rows, [
+      ['mode', 'mode', (row) => row.mode],
+      ['workers', 'workers', (row) => row.workers],
+      ['medianMs', 'median ms', (row) => round(row.medianMs)],
+      ['throughput', 'M elements/s', (row) => round(row.throughput)],
+      ['bytesCloned', 'bytes cloned between threads', (row) => row.bytesCloned],
+      ['bytesCopiedOnPage', 'bytes copied on the page', (row) => row.bytesCopiedOnPage],
+      ['moveMs', 'moving data ms', (row) => round(row.moveMs)],
+      ['computeMs', 'computing ms (all workers)', (row) => round(row.computeMs)],
+      ['note', 'note', (row) => row.note],
+    ]);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Environment } from '../../environment';
 import { asyncBatch, type AsyncBatchResult } from '../../lab/asyncBatch';
 import { describeFibBatch, type Calibration } from '../../measure/calibrate';
 import { calibrate } from '../../measure/calibration';
-import type { ResultTable } from '../../measure/export';
+import { resultTable, type ResultTable } from '../../measure/export';
 import { MIN_BASELINE_MS } from '../../measure/noise';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
@@ -78,17 +78,10 @@ export class AsyncState {
 
   get table(): ResultTable {
     const r = this.runner.result;
-    return {
-      columns: [
-        { key: 'way', label: 'way' },
-        { key: 'ms', label: 'ms' },
-        { key: 'againstLoop', label: 'times as fast as the loop' },
-      ],
-      rows: this.bars.map((bar) => ({
-        way: bar.label,
-        ms: Number(bar.ms.toFixed(3)),
-        againstLoop: r ? Number((r.sequentialMs / bar.ms).toFixed(3)) : '',
-      })),
-    };
+    return resultTable(this.bars, [
+      ['way', 'way', (bar) => bar.label],
+      ['ms', 'ms', (bar) => Number(bar.ms.toFixed(3))],
+      ['againstLoop', 'times as fast as the loop', (bar) => (r ? Number((r.sequentialMs / bar.ms).toFixed(3)) : '')],
+    ]);
   }
 }

@@ -12,7 +12,7 @@ import {
   type Strategy,
 } from '../../fetch/strategies';
 import { serviceWorker } from '../../hosting/serviceWorker.svelte';
-import type { ResultTable } from '../../measure/export';
+import { resultTable, type ResultTable } from '../../measure/export';
 import { median } from '../../measure/stats';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { linkedValues, Settings } from '../../settings';
@@ -192,59 +192,37 @@ export class FetchState {
   get requestsTable(): ResultTable | null {
     const last = this.last;
     if (!last) return null;
-    return {
-      columns: [
-        { key: 'request', label: 'request' },
-        { key: 'status', label: 'status' },
-        { key: 'sentMs', label: 'sent at ms' },
-        { key: 'endedMs', label: 'ended at ms' },
-        { key: 'tookMs', label: 'took ms' },
-        { key: 'bytes', label: 'bytes' },
-        { key: 'detail', label: 'why' },
+    return resultTable(last.records, [
+      ['request', 'request', (record) => record.index + 1],
+      ['status', 'status', (record) => record.status],
+      ['sentMs', 'sent at ms', (record) => (record.startMs === null ? '' : round(record.startMs))],
+      ['endedMs', 'ended at ms', (record) => (record.endMs === null ? '' : round(record.endMs))],
+      [
+        'tookMs',
+        'took ms',
+        (record) => (record.startMs === null || record.endMs === null ? '' : round(record.endMs - record.startMs)),
       ],
-      rows: last.records.map((record) => ({
-        request: record.index + 1,
-        status: record.status,
-        sentMs: record.startMs === null ? '' : round(record.startMs),
-        endedMs: record.endMs === null ? '' : round(record.endMs),
-        tookMs: record.startMs === null || record.endMs === null ? '' : round(record.endMs - record.startMs),
-        bytes: record.bytes,
-        detail: record.detail,
-      })),
-    };
+      ['bytes', 'bytes', (record) => record.bytes],
+      ['detail', 'why', (record) => record.detail],
+    ]);
   }
 
   /** The recent runs, newest first, as the comparison table shows them. */
   get runsTable(): ResultTable | null {
     if (this.history.length === 0) return null;
-    return {
-      columns: [
-        { key: 'strategy', label: 'strategy' },
-        { key: 'n', label: 'N' },
-        { key: 'latencyMs', label: 'L ms' },
-        { key: 'latencyMeasured', label: 'L measured' },
-        { key: 'totalMs', label: 'total ms' },
-        { key: 'idealMs', label: 'ideal ms' },
-        { key: 'speedup', label: 'N·L / total' },
-        { key: 'ok', label: 'answered' },
-        { key: 'failed', label: 'failed' },
-        { key: 'timeout', label: 'timed out' },
-        { key: 'cancelled', label: 'cancelled' },
-      ],
-      rows: this.history.map((run) => ({
-        strategy: strategyName(run.strategy),
-        n: run.n,
-        latencyMs: round(run.latencyMs),
-        latencyMeasured: run.latencyMeasured,
-        totalMs: round(run.totalMs),
-        idealMs: round(run.idealMs),
-        speedup: run.totalMs > 0 && !run.cancelled ? round(overlap(run)) : '',
-        ok: run.counts.ok,
-        failed: run.counts.failed,
-        timeout: run.counts.timeout,
-        cancelled: run.counts.cancelled,
-      })),
-    };
+    return resultTable(this.history, [
+      ['strategy', 'strategy', (run) => strategyName(run.strategy)],
+      ['n', 'N', (run) => run.n],
+      ['latencyMs', 'L ms', (run) => round(run.latencyMs)],
+      ['latencyMeasured', 'L measured', (run) => run.latencyMeasured],
+      ['totalMs', 'total ms', (run) => round(run.totalMs)],
+      ['idealMs', 'ideal ms', (run) => round(run.idealMs)],
+      ['speedup', 'N·L / total', (run) => (run.totalMs > 0 && !run.cancelled ? round(overlap(run)) : '')],
+      ['ok', 'answered', (run) => run.counts.ok],
+      ['failed', 'failed', (run) => run.counts.failed],
+      ['timeout', 'timed out', (run) => run.counts.timeout],
+      ['cancelled', 'cancelled', (run) => run.counts.cancelled],
+    ]);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Environment } from '../../environment';
 import { describeFibBatch, type Calibration } from '../../measure/calibrate';
 import { calibrate } from '../../measure/calibration';
 import { runBatch, type Where } from '../../lab/frozenPage';
-import type { ResultTable } from '../../measure/export';
+import { resultTable, type ResultTable } from '../../measure/export';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { fibTask } from '../../tasks/fib';
@@ -101,21 +101,12 @@ export class FrozenState {
   }
 
   get table(): ResultTable {
-    return {
-      columns: [
-        { key: 'where', label: 'where' },
-        { key: 'ms', label: 'work ms' },
-        { key: 'frames', label: 'frames painted' },
-        { key: 'longestFrameMs', label: 'longest frame ms' },
-        { key: 'droppedFrames', label: 'dropped frames' },
-      ],
-      rows: this.shown.map((outcome) => ({
-        where: this.label(outcome.where),
-        ms: Number(outcome.ms.toFixed(3)),
-        frames: outcome.frames,
-        longestFrameMs: Number(outcome.longestFrameMs.toFixed(3)),
-        droppedFrames: outcome.droppedFrames,
-      })),
-    };
+    return resultTable(this.shown, [
+      ['where', 'where', (outcome) => this.label(outcome.where)],
+      ['ms', 'work ms', (outcome) => Number(outcome.ms.toFixed(3))],
+      ['frames', 'frames painted', (outcome) => outcome.frames],
+      ['longestFrameMs', 'longest frame ms', (outcome) => Number(outcome.longestFrameMs.toFixed(3))],
+      ['droppedFrames', 'dropped frames', (outcome) => outcome.droppedFrames],
+    ]);
   }
 }

@@ -12,7 +12,7 @@ import {
   type PayloadPoint,
   type RoundTripWay,
 } from '../../lab/messageCost';
-import type { ResultTable } from '../../measure/export';
+import { resultTable, type ResultTable } from '../../measure/export';
 import { median } from '../../measure/stats';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
@@ -211,73 +211,40 @@ export class MessagesState {
   }
 
   get spawnTable(): ResultTable {
-    return {
-      columns: [
-        { key: 'workers', label: 'workers' },
-        { key: 'ms', label: 'spawn to first message ms' },
-        { key: 'perWorkerMs', label: 'per worker ms' },
-      ],
-      rows: (this.spawn.result ?? []).map((row) => ({
-        workers: row.workers,
-        ms: round(row.ms),
-        perWorkerMs: round(row.ms / row.workers),
-      })),
-    };
+    return resultTable(this.spawn.result ?? [], [
+      ['workers', 'workers', (row) => row.workers],
+      ['ms', 'spawn to first message ms', (row) => round(row.ms)],
+      ['perWorkerMs', 'per worker ms', (row) => round(row.ms / row.workers)],
+    ]);
   }
 
   get roundTripTable(): ResultTable {
     const result = this.roundTrip.result;
-    return {
-      columns: [
-        { key: 'way', label: 'way' },
-        { key: 'ms', label: 'round trip ms' },
-        { key: 'againstRaw', label: 'against raw' },
-      ],
-      rows: result
-        ? ROUND_TRIP_WAYS.map((way) => ({
-            way: ROUND_TRIP_LABELS[way],
-            ms: round(result[way]),
-            againstRaw: round(result[way] / result.raw),
-          }))
-        : [],
-    };
+    const trips = result ? ROUND_TRIP_WAYS.map((way) => ({ way, ms: result[way], raw: result.raw })) : [];
+    return resultTable(trips, [
+      ['way', 'way', (trip) => ROUND_TRIP_LABELS[trip.way]],
+      ['ms', 'round trip ms', (trip) => round(trip.ms)],
+      ['againstRaw', 'against raw', (trip) => round(trip.ms / trip.raw)],
+    ]);
   }
 
   get payloadTable(): ResultTable {
-    return {
-      columns: [
-        { key: 'bytes', label: 'bytes' },
-        { key: 'mode', label: 'mode' },
-        { key: 'ms', label: 'median ms per trip' },
-        { key: 'sourceDetached', label: 'sender buffer detached' },
-        { key: 'arrived', label: 'every byte arrived' },
-      ],
-      rows: this.payloadPoints.map((point) => ({
-        bytes: point.bytes,
-        mode: point.mode,
-        ms: round(point.ms),
-        sourceDetached: point.sourceDetached,
-        arrived: point.arrived,
-      })),
-    };
+    return resultTable(this.payloadPoints, [
+      ['bytes', 'bytes', (point) => point.bytes],
+      ['mode', 'mode', (point) => point.mode],
+      ['ms', 'median ms per trip', (point) => round(point.ms)],
+      ['sourceDetached', 'sender buffer detached', (point) => point.sourceDetached],
+      ['arrived', 'every byte arrived', (point) => point.arrived],
+    ]);
   }
 
   get granularityTable(): ResultTable {
-    return {
-      columns: [
-        { key: 'chunks', label: 'chunks' },
-        { key: 'workPerChunkMs', label: 'work per chunk ms' },
-        { key: 'ms', label: 'median ms' },
-        { key: 'speedup', label: 'speedup' },
-        { key: 'matches', label: 'sum equals one-chunk sum' },
-      ],
-      rows: this.granularityPoints.map((point) => ({
-        chunks: point.chunks,
-        workPerChunkMs: round(point.workPerChunkMs),
-        ms: round(point.ms),
-        speedup: round(point.speedup),
-        matches: point.matches,
-      })),
-    };
+    return resultTable(this.granularityPoints, [
+      ['chunks', 'chunks', (point) => point.chunks],
+      ['workPerChunkMs', 'work per chunk ms', (point) => round(point.workPerChunkMs)],
+      ['ms', 'median ms', (point) => round(point.ms)],
+      ['speedup', 'speedup', (point) => round(point.speedup)],
+      ['matches', 'sum equals one-chunk sum', (point) => point.matches],
+    ]);
   }
 }

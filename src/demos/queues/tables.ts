@@ -1,4 +1,4 @@
-import type { ResultTable } from '../../measure/export';
+import { resultTable, type ResultTable } from '../../measure/export';
 import type { CrawlRow, QueueRateRow } from '../../queues/lab';
 import type { ProducerConsumerResult } from '../../queues/producerConsumer';
 import { sequentialChecksum } from '../../../workers/kernels/queue/items';
@@ -31,67 +31,36 @@ export function queueCheck(result: ProducerConsumerResult): QueueCheck {
 
 /** The queue result per worker. */
 export function queueTable(result: ProducerConsumerResult): ResultTable {
-  return {
-    columns: [
-      { key: 'worker', label: 'worker' },
-      { key: 'role', label: 'role' },
-      { key: 'items', label: 'items' },
-      { key: 'blockedMs', label: 'blocked ms' },
-      { key: 'state', label: 'state' },
-      { key: 'mode', label: 'queue' },
-      { key: 'capacity', label: 'capacity' },
-      { key: 'ms', label: 'run ms' },
-    ],
-    rows: result.workers.map((worker, i) => ({
-      worker: i + 1,
-      role: worker.role,
-      items: worker.items,
-      blockedMs: round(worker.blockedMs),
-      state: worker.state,
-      mode: result.mode,
-      capacity: result.params.capacity,
-      ms: round(result.ms),
-    })),
-  };
+  return resultTable(result.workers, [
+    ['worker', 'worker', (_, i) => i + 1],
+    ['role', 'role', (worker) => worker.role],
+    ['items', 'items', (worker) => worker.items],
+    ['blockedMs', 'blocked ms', (worker) => round(worker.blockedMs)],
+    ['state', 'state', (worker) => worker.state],
+    ['mode', 'queue', () => result.mode],
+    ['capacity', 'capacity', () => result.params.capacity],
+    ['ms', 'run ms', () => round(result.ms)],
+  ]);
 }
 
 export function compareTable(rows: readonly QueueRateRow[]): ResultTable {
-  return {
-    columns: [
-      { key: 'task', label: 'task' },
-      { key: 'capacity', label: 'capacity' },
-      { key: 'items', label: 'items' },
-      { key: 'itemsPerSecond', label: 'items/s' },
-      { key: 'usPerItem', label: 'µs per item' },
-      { key: 'medianMs', label: 'median ms' },
-    ],
-    rows: rows.map((row) => ({
-      task: row.task,
-      capacity: row.capacity,
-      items: row.items,
-      itemsPerSecond: Math.round(row.itemsPerSecond),
-      usPerItem: round(row.usPerItem),
-      medianMs: round(row.medianMs),
-    })),
-  };
+  return resultTable(rows, [
+    ['task', 'task', (row) => row.task],
+    ['capacity', 'capacity', (row) => row.capacity],
+    ['items', 'items', (row) => row.items],
+    ['itemsPerSecond', 'items/s', (row) => Math.round(row.itemsPerSecond)],
+    ['usPerItem', 'µs per item', (row) => round(row.usPerItem)],
+    ['medianMs', 'median ms', (row) => round(row.medianMs)],
+  ]);
 }
 
 export function sweepTable(rows: readonly CrawlRow[]): ResultTable {
   const base = rows[0]?.pagesPerSecond ?? Number.NaN;
-  return {
-    columns: [
-      { key: 'fetchers', label: 'fetchers (k)' },
-      { key: 'pages', label: 'pages' },
-      { key: 'pagesPerSecond', label: 'pages/s' },
-      { key: 'speedup', label: 'speedup' },
-      { key: 'ms', label: 'ms' },
-    ],
-    rows: rows.map((row) => ({
-      fetchers: row.fetchers,
-      pages: row.pages,
-      pagesPerSecond: round(row.pagesPerSecond),
-      speedup: round(row.pagesPerSecond / base),
-      ms: round(row.ms),
-    })),
-  };
+  return resultTable(rows, [
+    ['fetchers', 'fetchers (k)', (row) => row.fetchers],
+    ['pages', 'pages', (row) => row.pages],
+    ['pagesPerSecond', 'pages/s', (row) => round(row.pagesPerSecond)],
+    ['speedup', 'speedup', (row) => round(row.pagesPerSecond / base)],
+    ['ms', 'ms', (row) => round(row.ms)],
+  ]);
 }

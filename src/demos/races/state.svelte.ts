@@ -2,7 +2,7 @@ import { COUNTING_WAYS, type CountingWay } from '../../../workers/kernels/counte
 import type { Environment } from '../../environment';
 import { Guess } from '../../learn/guess.svelte';
 import { runCounting, type CountingResult } from '../../lab/races';
-import type { ResultTable } from '../../measure/export';
+import { resultTable, type ResultTable } from '../../measure/export';
 import { CancelledError } from '../../pool';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
@@ -117,27 +117,15 @@ export class RacesState {
   }
 
   get table(): ResultTable {
-    return {
-      columns: [
-        { key: 'way', label: 'way' },
-        { key: 'workers', label: 'workers' },
-        { key: 'm', label: 'increments per worker' },
-        { key: 'expected', label: 'expected' },
-        { key: 'actual', label: 'actual' },
-        { key: 'lost', label: 'lost updates' },
-        { key: 'ms', label: 'ms' },
-        { key: 'opsPerSecond', label: 'increments per second' },
-      ],
-      rows: this.rows.map((row) => ({
-        way: row.way,
-        workers: row.workers,
-        m: row.m,
-        expected: row.expected,
-        actual: row.actual,
-        lost: row.lost,
-        ms: Number(row.ms.toFixed(3)),
-        opsPerSecond: Math.round(row.opsPerSecond),
-      })),
-    };
+    return resultTable(this.rows, [
+      ['way', 'way', (row) => row.way],
+      ['workers', 'workers', (row) => row.workers],
+      ['m', 'increments per worker', (row) => row.m],
+      ['expected', 'expected', (row) => row.expected],
+      ['actual', 'actual', (row) => row.actual],
+      ['lost', 'lost updates', (row) => row.lost],
+      ['ms', 'ms', (row) => Number(row.ms.toFixed(3))],
+      ['opsPerSecond', 'increments per second', (row) => Math.round(row.opsPerSecond)],
+    ]);
   }
 }

@@ -2,7 +2,7 @@ import type { Environment } from '../../environment';
 import { countsToPredict } from '../../measure/amdahl';
 import type { MakePool } from '../../measure/repeat';
 import { chunkSweep, defaultChunkSizes, type ChunkSweepProgress, type ChunkSweepRow } from '../../measure/chunkSweep';
-import type { ResultTable } from '../../measure/export';
+import { resultTable, type ResultTable } from '../../measure/export';
 import { noiseWarnings } from '../../measure/noise';
 import {
   sweep,
@@ -200,24 +200,14 @@ export class SchedulingState {
     const rows = this.chunkRunner.result;
     if (!rows) return null;
     const round = (ms: number) => Number(ms.toFixed(3));
-    return {
-      columns: [
-        { key: 'chunkSize', label: 'chunk size' },
-        { key: 'chunks', label: 'chunks' },
-        { key: 'medianMs', label: 'median ms' },
-        { key: 'minMs', label: 'min ms' },
-        { key: 'maxMs', label: 'max ms' },
-        { key: 'matches', label: 'equals the first result' },
-      ],
-      rows: rows.map((row) => ({
-        chunkSize: row.chunkSize,
-        chunks: row.chunks,
-        medianMs: round(row.medianMs),
-        minMs: round(row.minMs),
-        maxMs: round(row.maxMs),
-        matches: row.matches,
-      })),
-    };
+    return resultTable(rows, [
+      ['chunkSize', 'chunk size', (row) => row.chunkSize],
+      ['chunks', 'chunks', (row) => row.chunks],
+      ['medianMs', 'median ms', (row) => round(row.medianMs)],
+      ['minMs', 'min ms', (row) => round(row.minMs)],
+      ['maxMs', 'max ms', (row) => round(row.maxMs)],
+      ['matches', 'equals the first result', (row) => row.matches],
+    ]);
   }
 }
 
