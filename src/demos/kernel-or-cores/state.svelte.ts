@@ -47,7 +47,8 @@ export class KernelOrCoresState {
   /** Runs the grid; resolves once it has ended, however it ended. */
   async run(): Promise<void> {
     const result = this.settings.result;
-    if (!result.ok) return;
+    // Blocked by another experiment, the shown grid stays with what it was measured with.
+    if (!result.ok || this.runner.blockedBy) return;
     const values = result.values;
     const task = GRID_TASKS[values.task];
     const size = values[task.sizeKey];
