@@ -32,7 +32,7 @@ export const blurTask: Task<BlurParams, Uint8ClampedArray> = {
   summary: 'A Gaussian blur (σ = 2) of the sample picture, cut into bands of rows; each band travels with its halo.',
   parameters: [{ key: 'picture', label: 'Width (px)', help: `${MIN_BLUR_WIDTH} to ${MAX_BLUR_WIDTH}` }],
   backends: BACKENDS,
-  defaults: { picture: '800', backend: 'js' },
+  defaults: { picture: '1400', backend: 'js' },
   /** Reads the width and draws the picture (the height is two thirds of it): call once per run, not per keystroke. */
   validate(raw) {
     const width = parseInteger(raw.picture, { label: 'Width', min: MIN_BLUR_WIDTH, max: MAX_BLUR_WIDTH });

@@ -37,13 +37,13 @@ export function againstJavaScript(cells: readonly Omit<GridCell, 'speedup'>[]): 
 
 const workersText = (count: number) => `${count} worker${count === 1 ? '' : 's'}`;
 
-/** Within a quarter of the product: near enough, on a noisy machine, to say the two gains multiplied. */
+/** Within a quarter of the product (either way): near enough, on a noisy machine, to say the gains multiplied. */
 export const MULTIPLY_TOLERANCE = 0.75;
 
 /**
  * The lesson in one or two sentences, computed from the measurements: whether the fastest kernel on one worker beat
- * JavaScript on the most workers measured, and whether the two gains multiplied. Null without the 1-worker
- * JavaScript baseline.
+ * JavaScript on the most workers measured, and whether the two gains multiplied; where the data says otherwise, it
+ * says that instead. Null without the 1-worker JavaScript baseline or any other backend.
  */
 export function lessonFrom(cells: readonly GridCell[]): string | null {
   if (!cellAt(cells, 'js', 1)) return null;
@@ -62,6 +62,12 @@ export function lessonFrom(cells: readonly GridCell[]): string | null {
   }
   const cores = cellAt(cells, 'js', most)!;
   const coresText = `${workersText(most)} of JavaScript (${formatSpeedup(cores.speedup)})`;
+  if (kernel.speedup <= 1 && cores.speedup <= 1) {
+    return (
+      `Neither a faster kernel nor more cores beat 1 worker of JavaScript here (the best kernel: ${kernelText}; ` +
+      `${coresText}): the work may be too small, or the machine busy.`
+    );
+  }
   if (kernel.speedup <= 1) {
     return (
       `Here no WebAssembly kernel beat JavaScript on one worker (the best: ${kernelText}); ` +
@@ -72,6 +78,9 @@ export function lessonFrom(cells: readonly GridCell[]): string | null {
     kernel.speedup > cores.speedup
       ? `${capitalise(kernelText)} beat ${coresText}.`
       : `${capitalise(coresText)} beat ${kernelText}: here more cores gained more than the faster kernel.`;
+  if (cores.speedup <= 1) {
+    return `${first} More workers did not speed JavaScript up here, so there was no gain from the cores to multiply.`;
+  }
   const both = cellAt(cells, kernel.backend, most);
   if (!both) return first;
   const product = kernel.speedup * cores.speedup;
@@ -79,14 +88,20 @@ export function lessonFrom(cells: readonly GridCell[]): string | null {
     `Together, ${workersText(most)} of ${kernelName}: ${formatSpeedup(both.speedup)}, against ` +
     `${formatRatio(kernel.speedup)} × ${formatRatio(cores.speedup)} = ${formatRatio(product)}× ` +
     'if the two gains multiplied';
+  if (both.speedup > product / MULTIPLY_TOLERANCE) {
+    return `${first} ${together}: even more than the product, which a noisy machine can give; run again to check.`;
+  }
   if (both.speedup >= MULTIPLY_TOLERANCE * product) return `${first} ${together}: they multiply.`;
   if (both.speedup > Math.max(kernel.speedup, cores.speedup)) {
     return (
-      `${first} ${together}: more than either alone, less than the product (the faster kernel leaves the ` +
-      'start-up, the messages and the memory traffic a larger share).'
+      `${first} ${together}: more than either alone, less than the product (the faster the kernel, the larger ` +
+      'the share of the messages and the memory traffic, which more cores do not shorten).'
     );
   }
-  return `${first} ${together}: here no better than the faster of the two alone.`;
+  return (
+    `${first} ${together}: here no better than the faster of the two alone; its runs may be too short for ` +
+    'splitting them to pay off.'
+  );
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

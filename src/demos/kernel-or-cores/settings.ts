@@ -35,7 +35,8 @@ export function kernelOrCoresSchema(cores: number) {
       label: 'Picture width',
       min: MIN_BLUR_WIDTH,
       max: MAX_BLUR_WIDTH,
-      default: 800,
+      // About a third of a second on one JavaScript worker of a 2-core laptop: long enough to time.
+      default: 1400,
       unit: 'px',
       help: `${MIN_BLUR_WIDTH} to ${MAX_BLUR_WIDTH}; the height is two thirds of it`,
       when: when('blur'),
