@@ -1,9 +1,10 @@
 import { BACKEND_LABELS } from '../../../workers/kernels/backend';
 import type { Environment } from '../../environment';
+import { Guess } from '../../learn/guess.svelte';
 import { noiseWarnings } from '../../measure/noise';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
-import { countsOf, gridTable, lessonFrom } from './grid';
+import { cellAt, countsOf, gridTable, lessonFrom } from './grid';
 import { meta } from './meta';
 import { gridFraction, runGrid, type GridProgress, type GridResult } from './runGrid';
 import { kernelOrCoresSchema, type KernelOrCoresSchema } from './settings';
@@ -22,6 +23,8 @@ export class KernelOrCoresState {
   readonly settings: Settings<KernelOrCoresSchema>;
   readonly runner = new JobRunner<GridResult<unknown>, GridProgress>({ label: `the ${meta.title} demo` });
   ran = $state.raw<Ran | null>(null);
+  /** Predict, then run: how many times faster one worker of WebAssembly SIMD is than one of JavaScript. */
+  readonly guess = new Guess('speedup');
 
   constructor(readonly env: Environment) {
     this.settings = new Settings(meta.id, kernelOrCoresSchema(env.hardwareConcurrency));
@@ -55,6 +58,7 @@ export class KernelOrCoresState {
     // Drawn once, before any clock starts (the blur's picture); every backend gets the same parameters.
     const params: unknown = task.params(size);
     this.ran = { task, size, params, settings: { ...this.settings.raw } };
+    this.guess.lockIn();
     await this.runner.run((signal, onProgress) =>
       runGrid({
         task: task.task,
@@ -78,6 +82,12 @@ export class KernelOrCoresState {
   /** The worker counts of the shown grid, in order. */
   get counts(): number[] {
     return countsOf(this.runner.result?.cells ?? []);
+  }
+
+  /** The shown grid's 1-worker WebAssembly SIMD speedup, the measurement a guess is compared with. */
+  get simdSpeedup(): number | undefined {
+    const cells = this.runner.result?.cells;
+    return cells ? cellAt(cells, 'wasm-simd', 1)?.speedup : undefined;
   }
 
   /** The lesson as the shown measurements tell it. */
