@@ -23,6 +23,7 @@ it.each(['sum', 'blur', 'mandelbrot'])(
   'runs %s on every backend at 1 and 2 workers, each result equal to the 1-worker JavaScript one',
   async (task) => {
     const state = grid({ task });
+    state.guess.text = '4';
     await state.run();
     expect(state.runner.status).toBe('done');
     const result = state.runner.result!;
@@ -36,6 +37,9 @@ it.each(['sum', 'blur', 'mandelbrot'])(
     expect(result.cells[0]!.speedup).toBe(1);
     expect(state.lesson).toMatch(/2 workers of JavaScript/);
     expect(state.table!.rows).toHaveLength(6);
+    // The guess made before the run is answered by the 1-worker SIMD cell.
+    expect(state.simdSpeedup).toBe(result.cells.find((cell) => cell.backend === 'wasm-simd')!.speedup);
+    expect(state.guess.outcome(state.simdSpeedup)).toMatch(/^You guessed 4\.00×, measured/);
     if (task === 'sum') expect(result.reference).toBe(runJob({ kernel: 'sumSquaresMod32', args: [0, 1_000_000] }));
     if (task === 'blur') {
       const { picture } = state.ran!.params as BlurParams;
