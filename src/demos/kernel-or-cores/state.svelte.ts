@@ -2,6 +2,7 @@ import { BACKEND_LABELS } from '../../../workers/kernels/backend';
 import type { Environment } from '../../environment';
 import { Guess } from '../../learn/guess.svelte';
 import { noiseWarnings } from '../../measure/noise';
+import { CancelledError } from '../../pool';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { cellAt, countsOf, gridTable, lessonFrom } from './grid';
@@ -55,20 +56,22 @@ export class KernelOrCoresState {
     const values = result.values;
     const task = GRID_TASKS[values.task];
     const size = values[task.sizeKey];
-    // Drawn once, before any clock starts (the blur's picture); every backend gets the same parameters.
-    const params: unknown = task.params(size);
-    this.ran = { task, size, params, settings: { ...this.settings.raw } };
+    const settings = { ...this.settings.raw };
     this.guess.lockIn();
-    await this.runner.run((signal, onProgress) =>
-      runGrid({
+    await this.runner.run(async (signal, onProgress) => {
+      // Made once, before any clock starts (the blur's picture); every backend gets the same parameters.
+      const params: unknown = await task.params(size);
+      if (signal.aborted) throw new CancelledError();
+      this.ran = { task, size, params, settings };
+      return runGrid({
         task: task.task,
         params,
         workerCounts: values.workers,
         repetitions: values.reps,
         signal,
         onProgress,
-      }),
-    );
+      });
+    });
   }
 
   get progress(): { value: number; label: string } | null {

@@ -3,6 +3,7 @@ import { formatCount } from '../../format';
 import { mandelbrotTask, type MandelbrotParams } from '../../tasks/mandelbrot';
 import { sumTask, type SumParams } from '../../tasks/sum';
 import type { Task } from '../../tasks/task';
+import { drawSample } from '../../image/sampleInWorker';
 import { blurHeight, blurTask, type BlurParams } from './blurTask';
 
 export type GridTaskId = 'sum' | 'blur' | 'mandelbrot';
@@ -18,7 +19,7 @@ export interface GridTask<P extends { backend?: Backend }, R> {
   /** The setting that sizes it (`sum-n`, `blur-width`, …). */
   sizeKey: 'sum-n' | 'blur-width' | 'mandelbrot-width';
   /** Its parameters at that size, without a backend: the grid adds each in turn. Draws the picture for the blur. */
-  params(size: number): P;
+  params(size: number): P | Promise<P>;
   /** The size in words, for the page: "N = 200,000,000". */
   describe(size: number): string;
 }
@@ -37,11 +38,8 @@ const blur: GridTask<BlurParams, Uint8ClampedArray> = {
   label: 'Gaussian blur',
   task: blurTask,
   sizeKey: 'blur-width',
-  params: (width) => {
-    const validation = blurTask.validate({ picture: String(width), backend: 'js' });
-    if (!validation.ok) throw new RangeError(Object.values(validation.errors).join('; '));
-    return { picture: validation.params.picture };
-  },
+  // Drawn in a worker: a large picture is hundreds of milliseconds of arithmetic, too long for the page's thread.
+  params: async (width) => ({ picture: await drawSample({ width, height: blurHeight(width) }) }),
   describe: (width) => `a Gaussian blur (σ = 2) of the ${width}×${blurHeight(width)} px sample picture`,
 };
 
