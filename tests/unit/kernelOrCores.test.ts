@@ -67,8 +67,10 @@ describe('the grid against one JavaScript worker', () => {
     const slowCores = grid({ js: { 1: 120, 2: 280 }, 'wasm-simd': { 1: 20, 2: 25 } });
     expect(lessonFrom(slowCores)).toBe(
       '1 worker of WebAssembly SIMD (6.00×) beat 2 workers of JavaScript (2.33× slower). More workers did not ' +
-        'speed JavaScript up here, so there was no gain from the cores to multiply.',
+        'speed JavaScript up here, so there was no gain from the cores to multiply; is something else using the cores?',
     );
+    const barely = grid({ js: { 1: 700, 2: 675 }, 'wasm-simd': { 1: 100, 2: 125 } });
+    expect(lessonFrom(barely)).toMatch(/\(1\.04×\)\. More workers barely sped JavaScript up here, so there was little/);
     const nothing = grid({ js: { 1: 100, 2: 120 }, wasm: { 1: 110, 2: 90 } });
     expect(lessonFrom(nothing)).toMatch(/^Neither a faster kernel nor more cores beat 1 worker of JavaScript here/);
     const beyond = grid({ js: { 1: 800, 2: 400 }, 'wasm-simd': { 1: 200, 2: 50 } });

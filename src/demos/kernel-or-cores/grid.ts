@@ -40,6 +40,9 @@ const workersText = (count: number) => `${count} worker${count === 1 ? '' : 's'}
 /** Within a quarter of the product (either way): near enough, on a noisy machine, to say the gains multiplied. */
 export const MULTIPLY_TOLERANCE = 0.75;
 
+/** Below this, more JavaScript workers gained too little (a busy machine, tiny work) to speak of multiplying. */
+export const MIN_CORES_GAIN = 1.2;
+
 /**
  * The lesson in one or two sentences, computed from the measurements: whether the fastest kernel on one worker beat
  * JavaScript on the most workers measured, and whether the two gains multiplied; where the data says otherwise, it
@@ -78,8 +81,12 @@ export function lessonFrom(cells: readonly GridCell[]): string | null {
     kernel.speedup > cores.speedup
       ? `${capitalise(kernelText)} beat ${coresText}.`
       : `${capitalise(coresText)} beat ${kernelText}: here more cores gained more than the faster kernel.`;
-  if (cores.speedup <= 1) {
-    return `${first} More workers did not speed JavaScript up here, so there was no gain from the cores to multiply.`;
+  if (cores.speedup < MIN_CORES_GAIN) {
+    const none = cores.speedup <= 1;
+    return (
+      `${first} More workers ${none ? 'did not speed' : 'barely sped'} JavaScript up here, so there was ` +
+      `${none ? 'no' : 'little'} gain from the cores to multiply; is something else using the cores?`
+    );
   }
   const both = cellAt(cells, kernel.backend, most);
   if (!both) return first;
