@@ -15,6 +15,8 @@ import { meta as frozen } from './frozen/meta';
 import { frozenSchema } from './frozen/settings';
 import { meta as image } from './image/meta';
 import { imageSchema } from './image/settings';
+import { meta as kernelOrCores } from './kernel-or-cores/meta';
+import { kernelOrCoresSchema } from './kernel-or-cores/settings';
 import { meta as machine } from './machine/meta';
 import { machineSchema } from './machine/settings';
 import { meta as messages } from './messages/meta';
@@ -34,6 +36,11 @@ const none = (): Schema => ({});
 
 export const DEMOS: readonly DemoEntry[] = [
   { meta: speedup, schema: (env) => speedupSchema(cores(env)), load: () => import('./speedup/View.svelte') },
+  {
+    meta: kernelOrCores,
+    schema: (env) => kernelOrCoresSchema(cores(env)),
+    load: () => import('./kernel-or-cores/View.svelte'),
+  },
   {
     meta: image,
     schema: (env) => imageSchema(cores(env), env.crossOriginIsolated),

@@ -194,6 +194,20 @@ export const GLOSSARY = {
       'A job lent to a machine for a limited time: if the machine does not finish or renew it in time, the broker ' +
       'gives the job to another.',
   },
+  kernel: {
+    term: 'Kernel',
+    forms: ['kernels'],
+    definition:
+      'The small function that does the actual computing on one chunk (a sum over a range, a blur of a band). A ' +
+      'faster kernel speeds up every worker that runs it.',
+  },
+  simd: {
+    term: 'SIMD',
+    forms: ['WebAssembly SIMD'],
+    definition:
+      'Single instruction, multiple data: one instruction works on several numbers at once (four 32-bit ones in ' +
+      'WebAssembly’s 128-bit lanes), inside one core.',
+  },
 } as const satisfies Record<string, GlossaryEntry>;
 
 export type TermId = keyof typeof GLOSSARY;

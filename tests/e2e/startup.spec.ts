@@ -29,10 +29,10 @@ test('the full page mounts the demos in view first and the others later, each it
   await page.goto('./');
   await expect(page.locator('[data-demo="speedup"] button[type="submit"]')).toBeEnabled();
   // Every demo's heading is there for the navigation, rendered or not yet.
-  await expect(page.locator('main h2:not(#glossary-heading)')).toHaveCount(12);
+  await expect(page.locator('main h2:not(#glossary-heading)')).toHaveCount(13);
   // In idle moments the rest arrive, one chunk each.
   await expect(page.locator('section.placeholder')).toHaveCount(0, { timeout: 30_000 });
-  expect(views(names).length).toBeGreaterThanOrEqual(12);
+  expect(views(names).length).toBeGreaterThanOrEqual(13);
 });
 
 test('a deep link to a demo low on the page lands on it, rendered', async ({ page }) => {

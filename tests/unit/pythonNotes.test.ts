@@ -3,7 +3,18 @@ import { DEMOS } from '../../src/demos/registry';
 import { WEB_WAYS } from '../../src/demos/python/webComparison';
 
 /** The demos of the playground that have a Python counterpart, by their ids in DEMOS. */
-const DEMO_IDS = ['speedup', 'image', 'scheduling', 'fetch', 'races', 'async', 'frozen', 'messages', 'machine'];
+const DEMO_IDS = [
+  'speedup',
+  'kernel-or-cores',
+  'image',
+  'scheduling',
+  'fetch',
+  'races',
+  'async',
+  'frozen',
+  'messages',
+  'machine',
+];
 
 describe('Python side by side', () => {
   it.each(DEMO_IDS)('has a note with explanation and code for %s', (id) => {
