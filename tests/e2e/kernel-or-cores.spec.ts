@@ -34,7 +34,7 @@ test('bad input shows a message and keeps Run disabled', async ({ page }) => {
   await page.goto('./?embed=kernel-or-cores');
   const section = page.locator('section[data-demo="kernel-or-cores"]');
   await section.getByLabel('Mandelbrot').check();
-  await section.getByLabel('Image width').fill('5000');
+  await section.getByRole('textbox', { name: 'Image width' }).fill('5000');
   await expect(section.getByRole('alert')).toHaveText('Image width must be from 16 to 4,096');
   await expect(section.getByRole('button', { name: 'Run the grid' })).toBeDisabled();
 });

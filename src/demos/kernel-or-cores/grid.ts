@@ -4,7 +4,7 @@
  */
 import { BACKEND_LABELS, type Backend } from '../../../workers/kernels/backend';
 import { formatRatio, formatSpeedup } from '../../format';
-import type { ResultTable } from '../../measure/export';
+import { resultTable, type ResultTable } from '../../measure/export';
 import { speedup } from '../../measure/stats';
 
 /** One measured point of the grid. */
@@ -117,22 +117,12 @@ const round = (value: number, digits = 3) => (Number.isFinite(value) ? Number(va
 
 /** The grid as an exportable table: one row per backend and worker count. */
 export function gridTable(cells: readonly GridCell[]): ResultTable {
-  return {
-    columns: [
-      { key: 'backend', label: 'backend' },
-      { key: 'workers', label: 'workers' },
-      { key: 'medianMs', label: 'median ms' },
-      { key: 'timesMs', label: 'repetitions ms' },
-      { key: 'speedup', label: 'speedup vs 1 JavaScript worker' },
-      { key: 'matches', label: 'equals the 1-worker JavaScript result' },
-    ],
-    rows: cells.map((cell) => ({
-      backend: cell.backend,
-      workers: cell.workers,
-      medianMs: round(cell.medianMs),
-      timesMs: cell.timesMs.map((ms) => round(ms)).join(' '),
-      speedup: round(cell.speedup),
-      matches: cell.matches,
-    })),
-  };
+  return resultTable(cells, [
+    ['backend', 'backend', (cell) => cell.backend],
+    ['workers', 'workers', (cell) => cell.workers],
+    ['medianMs', 'median ms', (cell) => round(cell.medianMs)],
+    ['timesMs', 'repetitions ms', (cell) => cell.timesMs.map((ms) => round(ms)).join(' ')],
+    ['speedup', 'speedup vs 1 JavaScript worker', (cell) => round(cell.speedup)],
+    ['matches', 'equals the 1-worker JavaScript result', (cell) => cell.matches],
+  ]);
 }

@@ -25,6 +25,7 @@ export function kernelOrCoresSchema(cores: number) {
     }),
     'sum-n': integer({
       label: 'N',
+      step: 'double',
       min: 1,
       max: MAX_SUM_N,
       default: 200_000_000,
@@ -33,6 +34,7 @@ export function kernelOrCoresSchema(cores: number) {
     }),
     'blur-width': integer({
       label: 'Picture width',
+      step: 'double',
       min: MIN_BLUR_WIDTH,
       max: MAX_BLUR_WIDTH,
       // About a third of a second on one JavaScript worker of a 2-core laptop: long enough to time.
@@ -43,6 +45,7 @@ export function kernelOrCoresSchema(cores: number) {
     }),
     'mandelbrot-width': integer({
       label: 'Image width',
+      step: 'double',
       min: 16,
       max: MAX_MANDELBROT_SIDE,
       default: 800,
