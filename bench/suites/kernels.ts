@@ -4,6 +4,8 @@
  * WebAssembly and WebAssembly SIMD. Every backend's output is checked equal to the JavaScript kernel's; its FNV-1a
  * checksum goes in the row so that `npm run bench` can check the native C reference against it (scripts/benchNative.ts).
  * Options: --kernel-size 4096 --mandelbrot-size 2048 --kernel-sum-n 3e8 --kernel-reps 3 --kernels grayscale,sum
+ * After each filter's single-thread rows come its scaling rows through the pool (kernelScaling.ts; its options
+ * there, --scaling-workers 0 to skip them).
  */
 import { applyFilter } from '../../workers/kernels/image/band';
 import type { Filter } from '../../workers/kernels/image/filter';
@@ -17,6 +19,7 @@ import { WASM_URLS } from '../../workers/wasm/urls';
 import * as before from '../../tests/reference/kernels';
 import { median } from '../../src/measure/stats';
 import { numberOption, type BenchRecord, type BenchSuite } from '../record';
+import { kernelScaling } from './kernelScaling';
 
 type KernelBackend = 'js-before' | 'js' | WasmBackend;
 const BACKENDS: KernelBackend[] = ['js-before', 'js', 'wasm', 'wasm-simd'];
@@ -156,12 +159,14 @@ export const kernels: BenchSuite = async (options) => {
   for (const { kernel, size, units, unit, make } of cases) {
     if (only && !only.includes(kernel)) continue;
     let reference: { checksum: number; bytes?: Uint8Array; medianMs: number } | undefined;
+    let jsBytes: Uint8Array | undefined;
     for (const backend of BACKENDS) {
       const module = backend === 'wasm' || backend === 'wasm-simd' ? wasm[backend] : undefined;
       const prepared = make(backend, module);
       const { times, first } = time(prepared, reps);
       const out = prepared.result();
       const checksum = typeof out === 'number' ? out : fnv1a(out);
+      if (backend === 'js' && typeof out !== 'number') jsBytes = out.slice();
       if (backend === 'js-before') reference = { checksum, medianMs: median(times) };
       const matches = checksum === reference!.checksum;
       const medianMs = median(times);
@@ -190,6 +195,11 @@ export const kernels: BenchSuite = async (options) => {
       cold.run();
       const row = records.find((r) => r.kernel === kernel && r.backend === backend)!;
       row.coldMs = performance.now() - started;
+    }
+    const filter = FILTERS[kernel];
+    if (filter && jsBytes && numberOption(options, 'scaling-workers', 2) > 0) {
+      const picture = { width: side, height: side, data: src };
+      records.push(...(await kernelScaling({ kernel, filter, picture, expected: jsBytes }, options)));
     }
   }
   return records;
