@@ -18,7 +18,7 @@ const SOURCE = fileURLToPath(new URL('../bench/native/kernels.c', import.meta.ur
 const FLAGS = ['-O3', '-march=native', '-ffp-contract=off', '-fno-math-errno'];
 
 /** The kernels suite's kernels, in its order (bench/suites/kernels.ts): the bench runs them one at a time. */
-export const KERNEL_NAMES = ['grayscale', 'box', 'gaussian', 'sobel', 'mandelbrot', 'sum'];
+export const KERNEL_NAMES = ['grayscale', 'box', 'gaussian', 'sharpen', 'sobel', 'mandelbrot', 'sum'];
 
 let compiled: string | null | undefined;
 

@@ -19,6 +19,9 @@ const SIZES: [number, number][] = [
   [1, 13],
   [13, 1],
   [2, 3],
+  [4, 2],
+  [5, 3],
+  [6, 4],
   [7, 5],
   [17, 11],
   [31, 7],
@@ -78,6 +81,22 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
       [121, 103],
     ] as const) {
       const data = Uint8ClampedArray.from({ length: width * height * 4 }, (_, i) => (i % 97 === 0 ? 0 : 255));
+      const expected = filterBand(filter, data, 0, width, height, 0, height);
+      expect(modules[backend].filterBand(filter, data, 0, width, height, 0, height)).toEqual(expected);
+    }
+  });
+
+  test('sharpen on black and white stripes: every lane clamps at 0 and at 255', () => {
+    // 5·255 − 4·0 and 5·0 − 4·255: the extremes of the SIMD i16 lanes and of the saturating narrow.
+    const filter: Filter = { name: 'sharpen' };
+    for (const [width, height] of [
+      [5, 5],
+      [29, 7],
+      [64, 3],
+    ] as const) {
+      const data = Uint8ClampedArray.from({ length: width * height * 4 }, (_, i) =>
+        (i >> 2) % 2 === Math.floor(i / (width * 4)) % 2 ? 255 : i % 4 === 3 ? 7 : 0,
+      );
       const expected = filterBand(filter, data, 0, width, height, 0, height);
       expect(modules[backend].filterBand(filter, data, 0, width, height, 0, height)).toEqual(expected);
     }
