@@ -72,7 +72,11 @@ export function nativeKernels(rows: BenchRecord[], options: Record<string, strin
     // port is shown beside it (it waits on each multiply's latency), as the scalar twin of the scalar backends.
     const extraRows = kernel === 'mandelbrot' ? [run('mandelbrot-scalar', 'native-scalar')] : [];
     native.push(reference, ...extraRows);
-    for (const row of [...rows.filter((r) => r.kernel === kernel && r.mode === undefined), reference, ...extraRows]) {
+    for (const row of [
+      ...rows.filter((r) => r.kernel === kernel && r.mode === undefined && r.size === size),
+      reference,
+      ...extraRows,
+    ]) {
       row.ratioToNative = row.medianMs / reference.medianMs;
       // On a shared, busy machine the fastest repetition is the least disturbed one: its ratio is the steadier.
       row.minRatioToNative = Number(row.minMs) / Number(reference.minMs);

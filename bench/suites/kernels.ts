@@ -5,7 +5,7 @@
  * checksum goes in the row so that `npm run bench` can check the native C reference against it (scripts/benchNative.ts).
  * Options: --kernel-size 4096 --mandelbrot-size 2048 --kernel-sum-n 3e8 --kernel-reps 3 --kernels grayscale,sum
  * After each filter's single-thread rows come its scaling rows through the pool (kernelScaling.ts; its options
- * there, --scaling-workers 0 to skip them).
+ * there, --scaling-workers 0 to skip them), then its WebGPU row (kernelsWebgpu.ts; --webgpu off to skip).
  */
 import { applyFilter } from '../../workers/kernels/image/band';
 import type { Filter } from '../../workers/kernels/image/filter';
@@ -20,6 +20,7 @@ import * as before from '../../tests/reference/kernels';
 import { median } from '../../src/measure/stats';
 import { numberOption, type BenchRecord, type BenchSuite } from '../record';
 import { kernelScaling } from './kernelScaling';
+import { webgpuRows, type WebgpuCase } from './kernelsWebgpu';
 
 type KernelBackend = 'js-before' | 'js' | WasmBackend;
 const BACKENDS: KernelBackend[] = ['js-before', 'js', 'wasm', 'wasm-simd'];
@@ -201,6 +202,12 @@ export const kernels: BenchSuite = async (options) => {
     if (filter && jsBytes && numberOption(options, 'scaling-workers', 2) > 0) {
       const picture = { width: side, height: side, data: src };
       records.push(...(await kernelScaling({ kernel, filter, picture, expected: jsBytes }, options)));
+    }
+    if (options['webgpu'] !== 'off' && (filter || kernel === 'mandelbrot')) {
+      const wanted: WebgpuCase = filter
+        ? { kernel, filter, picture: (s: number) => benchPicture(s, s), side }
+        : { kernel: 'mandelbrot', view };
+      records.push(...(await webgpuRows(wanted, options)));
     }
   }
   return records;
