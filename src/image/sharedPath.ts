@@ -14,6 +14,6 @@ export const SHARED_PATH_LABELS: Record<SharedPath, string> = {
  * can address only its own memory, so its kernels work in place only when the picture lives in a shared
  * WebAssembly.Memory, and otherwise copy each band in and out.
  */
-export function sharedPath(backend: Backend, _picture: SharedPicture): SharedPath {
-  return backend === 'js' ? 'no-copy' : 'band-copies';
+export function sharedPath(backend: Backend, picture: SharedPicture): SharedPath {
+  return backend === 'js' || picture.wasm ? 'no-copy' : 'band-copies';
 }

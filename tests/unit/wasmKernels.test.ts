@@ -7,7 +7,8 @@ import { CONTROL_LENGTH, filterShared } from '../../workers/kernels/image/shared
 import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
 import { sumSquaresMod32 } from '../../workers/kernels/sum';
 import { WasmKernels } from '../../workers/wasm/kernels';
-import { WASM_URLS } from '../../workers/wasm/urls';
+import { WASM_SHARED_URLS, WASM_URLS } from '../../workers/wasm/urls';
+import { equalBytes, sharedScratch, sharePicture } from '../../src/image/picture';
 import { seededRandom } from '../../src/random';
 import { everyFilter } from '../reference/pictures';
 
@@ -138,6 +139,60 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
     };
     const wasm = modules[backend];
     expect(run(wasm.filterShared.bind(wasm))).toEqual(run(filterShared));
+  });
+
+  test.each(FILTERS.map((filter) => [JSON.stringify(filter), filter] as const))(
+    'shared mode in place on a shared WebAssembly.Memory %s: same bytes, nothing copied into the module',
+    async (_, filter) => {
+      const [width, height] = [197, 97];
+      const data = picture(width, height, 11);
+      const cuts: [number, number][] = [
+        [0, 40],
+        [40, 41],
+        [41, 97],
+      ];
+      const run = (shared: ReturnType<typeof sharePicture>, kernel: typeof filterShared) => {
+        const control = new Int32Array(new SharedArrayBuffer(CONTROL_LENGTH * 4));
+        const scratch = filter.name === 'gaussian' ? sharedScratch(shared) : null;
+        const buffers = {
+          input: shared.input,
+          output: shared.output,
+          scratch,
+          control,
+          wasm: shared.wasm ?? undefined,
+        };
+        kernel(filter, buffers, width, height, cuts, 0, 1);
+        return shared.output.slice();
+      };
+      const expected = run(sharePicture({ width, height, data }), filterShared);
+      // A fresh module: its own memory (2 pages) is too small for this picture, so a copy into it would grow it.
+      const wasm = await WasmKernels.instantiate(readFileSync(WASM_URLS[backend]));
+      wasm.sharedModule = new WebAssembly.Module(readFileSync(WASM_SHARED_URLS[backend]));
+      const own = wasm.memory.buffer.byteLength;
+      const inPlace = sharePicture({ width, height, data });
+      expect(inPlace.wasm).not.toBeNull();
+      // equalBytes, not toEqual: a deep comparison of 76 kB takes seconds.
+      expect(equalBytes(run(inPlace, wasm.filterShared.bind(wasm)), expected)).toBe(true);
+      expect(wasm.memory.buffer.byteLength, 'the module copied the picture into its own memory').toBe(own);
+      // The other path, for contrast: a picture in plain SharedArrayBuffers is copied in band by band.
+      const copied = sharePicture({ width, height, data }, { inWasmMemory: false });
+      expect(equalBytes(run(copied, wasm.filterShared.bind(wasm)), expected)).toBe(true);
+      expect(wasm.memory.buffer.byteLength).toBeGreaterThan(own);
+    },
+  );
+
+  test('shared mode on a shared WebAssembly.Memory without the shared build fails loudly', () => {
+    const shared = sharePicture({ width: 3, height: 2, data: picture(3, 2, 1) });
+    const control = new Int32Array(new SharedArrayBuffer(CONTROL_LENGTH * 4));
+    const buffers = { ...shared, control, wasm: shared.wasm! };
+    const wasm = modules[backend];
+    const saved = wasm.sharedModule;
+    wasm.sharedModule = null;
+    try {
+      expect(() => wasm.filterShared({ name: 'invert' }, buffers, 3, 2, [[0, 2]], 0, 1)).toThrow(/shared-memory build/);
+    } finally {
+      wasm.sharedModule = saved;
+    }
   });
 
   test('sum of squares modulo 2³² over ranges, lane tails and the top of the range', () => {
