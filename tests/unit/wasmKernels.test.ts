@@ -57,6 +57,16 @@ beforeAll(async () => {
   }
 });
 
+test('the SIMD Sobel rounding (f32 square root + 2²³) equals floor(√n + ½) for every n up to its cap', () => {
+  // wasm/as/sobelSimd.ts: magnitudes. Math.fround of the f64 square root is the correctly rounded f32 one.
+  let differing = 0;
+  for (let n = 0; n <= 65_281; n++) {
+    const rounded = Math.fround(Math.fround(Math.sqrt(n)) + 2 ** 23) - 2 ** 23;
+    if (Math.min(255, rounded) !== Math.min(255, Math.floor(Math.sqrt(n) + 0.5))) differing++;
+  }
+  expect(differing).toBe(0);
+});
+
 describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript twins', (backend) => {
   test.each(FILTERS.map((filter) => [JSON.stringify(filter), filter] as const))('filter %s', (_, filter) => {
     const wasm = modules[backend];
@@ -100,6 +110,18 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
       );
       const expected = filterBand(filter, data, 0, width, height, 0, height);
       expect(modules[backend].filterBand(filter, data, 0, width, height, 0, height)).toEqual(expected);
+    }
+  });
+
+  test('Sobel on black-and-white noise: gradients up to the cap, each magnitude rounded as in f64', () => {
+    const random = seededRandom(5);
+    for (const [width, height] of [
+      [9, 9],
+      [61, 23],
+    ] as const) {
+      const data = Uint8ClampedArray.from({ length: width * height * 4 }, () => (random() < 0.5 ? 0 : 255));
+      const expected = filterBand({ name: 'sobel' }, data, 0, width, height, 0, height);
+      expect(modules[backend].filterBand({ name: 'sobel' }, data, 0, width, height, 0, height)).toEqual(expected);
     }
   });
 
