@@ -13,7 +13,7 @@ import { build, preview } from 'vite';
 import type { BenchRecord } from '../bench/record.ts';
 import { KERNEL_NAMES, nativeKernels } from './benchNative.ts';
 import { startupSuite } from './benchStartup.ts';
-import { chromiumArgs, chromiumExecutable } from './chromium.ts';
+import { chromiumArgs, chromiumExecutable, webgpuArgs } from './chromium.ts';
 
 const { values: options, tokens } = parseArgs({
   options: {
@@ -41,11 +41,16 @@ const server = await preview({ preview: { port: 4399, strictPort: false }, logLe
 const baseUrl = server.resolvedUrls?.local[0];
 if (!baseUrl) throw new Error('vite preview did not report a URL');
 
-const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+// WebGPU on: the kernels suite's webgpu rows need an adapter (headless Linux offers SwiftShader, marked as a fallback).
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...chromiumArgs, ...webgpuArgs] });
 const records: BenchRecord[] = [];
 try {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
+  // A suite's warnings (a skipped part and why) are part of the output.
+  page.on('console', (message) => {
+    if (message.type() === 'warning') console.warn('page:', message.text());
+  });
   await page.goto(new URL('bench.html', baseUrl).href);
   await page.waitForSelector('body[data-ready="true"]');
   const isolated = await page.evaluate(() => crossOriginIsolated);

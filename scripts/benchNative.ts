@@ -18,7 +18,7 @@ const SOURCE = fileURLToPath(new URL('../bench/native/kernels.c', import.meta.ur
 const FLAGS = ['-O3', '-march=native', '-ffp-contract=off', '-fno-math-errno'];
 
 /** The kernels suite's kernels, in its order (bench/suites/kernels.ts): the bench runs them one at a time. */
-export const KERNEL_NAMES = ['grayscale', 'box', 'gaussian', 'sobel', 'mandelbrot', 'sum'];
+export const KERNEL_NAMES = ['grayscale', 'box', 'gaussian', 'sharpen', 'sobel', 'mandelbrot', 'sum'];
 
 let compiled: string | null | undefined;
 
@@ -72,7 +72,11 @@ export function nativeKernels(rows: BenchRecord[], options: Record<string, strin
     // port is shown beside it (it waits on each multiply's latency), as the scalar twin of the scalar backends.
     const extraRows = kernel === 'mandelbrot' ? [run('mandelbrot-scalar', 'native-scalar')] : [];
     native.push(reference, ...extraRows);
-    for (const row of [...rows.filter((r) => r.kernel === kernel), reference, ...extraRows]) {
+    for (const row of [
+      ...rows.filter((r) => r.kernel === kernel && r.mode === undefined && r.size === size),
+      reference,
+      ...extraRows,
+    ]) {
       row.ratioToNative = row.medianMs / reference.medianMs;
       // On a shared, busy machine the fastest repetition is the least disturbed one: its ratio is the steadier.
       row.minRatioToNative = Number(row.minMs) / Number(reference.minMs);

@@ -1,6 +1,7 @@
 /**
  * Builds the kernels' WebAssembly from the AssemblyScript sources in workers/kernels/wasm/as: a scalar module
- * (backend `wasm`) and a SIMD one (`wasm-simd`). The .wasm files are build outputs (gitignored). Run by
+ * (backend `wasm`) and a SIMD one (`wasm-simd`), each also for a shared memory. The .wasm files are build outputs
+ * (gitignored). Run by
  * `npm run build:wasm`, by the Vite plugin (dev server, `vite build`, bench) and by Vitest's global setup.
  *
  * Flags: -O3 for speed; --noAssert because kernels check their arguments on the JavaScript side (and the tests
@@ -15,9 +16,17 @@ export const WASM_SOURCES = fileURLToPath(new URL('../workers/kernels/wasm/as/',
 const OUT = fileURLToPath(new URL('../workers/kernels/wasm/build/', import.meta.url));
 
 const COMMON = ['-O3', '--noAssert', '--runtime', 'stub', '--importMemory'];
+/**
+ * The `-shared` builds import a shared memory (shared mode's picture lives in one, so the workers filter it in place):
+ * a module built for shared memory rejects an unshared one and vice versa, hence two builds of each. The maximum is
+ * wasm32's 4 GiB; the page's memory declares its own, at most that.
+ */
+const SHARED = ['--enable', 'threads', '--sharedMemory', '--maximumMemory', '65536'];
 const MODULES = [
   { entry: 'scalar.ts', out: 'scalar.wasm', flags: [] },
   { entry: 'simd.ts', out: 'simd.wasm', flags: ['--enable', 'simd'] },
+  { entry: 'scalar.ts', out: 'scalar-shared.wasm', flags: SHARED },
+  { entry: 'simd.ts', out: 'simd-shared.wasm', flags: ['--enable', 'simd', ...SHARED] },
 ];
 
 function newest(dir: string): number {

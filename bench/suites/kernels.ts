@@ -4,6 +4,8 @@
  * WebAssembly and WebAssembly SIMD. Every backend's output is checked equal to the JavaScript kernel's; its FNV-1a
  * checksum goes in the row so that `npm run bench` can check the native C reference against it (scripts/benchNative.ts).
  * Options: --kernel-size 4096 --mandelbrot-size 2048 --kernel-sum-n 3e8 --kernel-reps 3 --kernels grayscale,sum
+ * After each filter's single-thread rows come its scaling rows through the pool (kernelScaling.ts; its options
+ * there, --scaling-workers 0 to skip them), then its WebGPU row (kernelsWebgpu.ts; --webgpu off to skip).
  */
 import { applyFilter } from '../../workers/kernels/image/band';
 import type { Filter } from '../../workers/kernels/image/filter';
@@ -17,6 +19,8 @@ import { WASM_URLS } from '../../workers/wasm/urls';
 import * as before from '../../tests/reference/kernels';
 import { median } from '../../src/measure/stats';
 import { numberOption, type BenchRecord, type BenchSuite } from '../record';
+import { kernelScaling } from './kernelScaling';
+import { webgpuRows, type WebgpuCase } from './kernelsWebgpu';
 
 type KernelBackend = 'js-before' | 'js' | WasmBackend;
 const BACKENDS: KernelBackend[] = ['js-before', 'js', 'wasm', 'wasm-simd'];
@@ -47,6 +51,7 @@ const FILTERS: Record<string, Filter> = {
   grayscale: { name: 'grayscale' },
   box: { name: 'box', radius: 3 },
   gaussian: { name: 'gaussian', sigma: 2 },
+  sharpen: { name: 'sharpen' },
   sobel: { name: 'sobel' },
 };
 
@@ -74,7 +79,7 @@ function prepareFilter(
   if (backend === 'js-before' && filter.name === 'sobel') {
     return { run: () => before.sobelRows(src, 0, dst, 0, w, h, 0, h), result };
   }
-  // The Gaussian was not tuned (the issue measured no gain): its "before" is the current kernel.
+  // The Gaussian and sharpen were not tuned (the issue measured no gain): their "before" is the current kernel.
   return { run: () => applyFilter(filter, src, 0, dst, 0, w, h, 0, h), result };
 }
 
@@ -156,12 +161,14 @@ export const kernels: BenchSuite = async (options) => {
   for (const { kernel, size, units, unit, make } of cases) {
     if (only && !only.includes(kernel)) continue;
     let reference: { checksum: number; bytes?: Uint8Array; medianMs: number } | undefined;
+    let jsBytes: Uint8Array | undefined;
     for (const backend of BACKENDS) {
       const module = backend === 'wasm' || backend === 'wasm-simd' ? wasm[backend] : undefined;
       const prepared = make(backend, module);
       const { times, first } = time(prepared, reps);
       const out = prepared.result();
       const checksum = typeof out === 'number' ? out : fnv1a(out);
+      if (backend === 'js' && typeof out !== 'number') jsBytes = out.slice();
       if (backend === 'js-before') reference = { checksum, medianMs: median(times) };
       const matches = checksum === reference!.checksum;
       const medianMs = median(times);
@@ -190,6 +197,17 @@ export const kernels: BenchSuite = async (options) => {
       cold.run();
       const row = records.find((r) => r.kernel === kernel && r.backend === backend)!;
       row.coldMs = performance.now() - started;
+    }
+    const filter = FILTERS[kernel];
+    if (filter && jsBytes && numberOption(options, 'scaling-workers', 2) > 0) {
+      const picture = { width: side, height: side, data: src };
+      records.push(...(await kernelScaling({ kernel, filter, picture, expected: jsBytes }, options)));
+    }
+    if (options['webgpu'] !== 'off' && (filter || kernel === 'mandelbrot')) {
+      const wanted: WebgpuCase = filter
+        ? { kernel, filter, picture: (s: number) => benchPicture(s, s), side }
+        : { kernel: 'mandelbrot', view };
+      records.push(...(await webgpuRows(wanted, options)));
     }
   }
   return records;

@@ -5,7 +5,7 @@ import type { TraceEvent } from '../pool';
 import { planBands } from './bands';
 import type { Mode } from './modes';
 import { ChunkLedger, everyFrame, traceTimes, type ModeRun, type RunContext } from './modeRun';
-import type { Picture, SharedPicture } from './picture';
+import { sharedScratch, type Picture, type SharedPicture } from './picture';
 
 export { FILTER_BACKENDS } from './filterParams';
 
@@ -68,7 +68,7 @@ async function runBands(
 
 /**
  * Shared: one job per worker, each filtering its own bands straight into the shared output; the page only polls
- * the Atomics progress counter, once per frame. Nothing is copied.
+ * the Atomics progress counter, once per frame. Nothing is copied (see sharedPath for the WebAssembly backends).
  */
 async function runShared(
   { pool, signal, onProgress }: RunContext,
@@ -80,11 +80,11 @@ async function runShared(
   const { width, height, input, output } = shared;
   const bands = planBands(height, count, 0).map((band) => [band.y0, band.y1] as const);
   const total = bands.length * sharedPasses(filter);
-  if (filter.name === 'gaussian' && !shared.scratch) {
-    shared.scratch = new Uint16Array(new SharedArrayBuffer(input.length * 2));
-  }
+  const scratch = filter.name === 'gaussian' ? sharedScratch(shared) : null;
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_LENGTH * 4));
-  const buffers = { input, output, scratch: filter.name === 'gaussian' ? shared.scratch : null, control };
+  // The WebAssembly backends get the picture's memory to import; the JavaScript kernels need only the views.
+  const wasm = backend !== 'js' ? (shared.wasm ?? undefined) : undefined;
+  const buffers = { input, output, scratch, control, wasm };
   const workers = pool.size;
   const trace: TraceEvent[] = [];
   const stopPolling = everyFrame(() => onProgress?.(Atomics.load(control, PROGRESS), total));

@@ -129,5 +129,12 @@ test.describe('served without COOP/COEP', () => {
     const original = await canvasPixel(page, 'before-canvas', 100, 100);
     const inverted = await canvasPixel(page, 'after-canvas', 100, 100);
     expect(inverted).toEqual([255 - original[0]!, 255 - original[1]!, 255 - original[2]!, original[3]]);
+    // WebAssembly still runs, on each worker's unshared memory, and says what is off.
+    await page.locator('input[name="image-backend"][value="wasm-simd"]').check();
+    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await expect(page.getByTestId('image-status')).toHaveText('Done.', { timeout: 30_000 });
+    await expect(page.getByTestId('image-result')).toContainText('WebAssembly SIMD');
+    await expect(page.getByTestId('image-memory-note')).toContainText(/unshared memory.*shared memory is off/);
+    expect(await canvasPixel(page, 'after-canvas', 100, 100)).toEqual(inverted);
   });
 });

@@ -7,7 +7,8 @@ import { CONTROL_LENGTH, filterShared } from '../../workers/kernels/image/shared
 import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
 import { sumSquaresMod32 } from '../../workers/kernels/sum';
 import { WasmKernels } from '../../workers/wasm/kernels';
-import { WASM_URLS } from '../../workers/wasm/urls';
+import { WASM_SHARED_URLS, WASM_URLS } from '../../workers/wasm/urls';
+import { equalBytes, sharedScratch, sharePicture } from '../../src/image/picture';
 import { seededRandom } from '../../src/random';
 import { everyFilter } from '../reference/pictures';
 
@@ -19,6 +20,9 @@ const SIZES: [number, number][] = [
   [1, 13],
   [13, 1],
   [2, 3],
+  [4, 2],
+  [5, 3],
+  [6, 4],
   [7, 5],
   [17, 11],
   [31, 7],
@@ -53,6 +57,16 @@ beforeAll(async () => {
   }
 });
 
+test('the SIMD Sobel rounding (f32 square root + 2²³) equals floor(√n + ½) for every n up to its cap', () => {
+  // wasm/as/sobelSimd.ts: magnitudes. Math.fround of the f64 square root is the correctly rounded f32 one.
+  let differing = 0;
+  for (let n = 0; n <= 65_281; n++) {
+    const rounded = Math.fround(Math.fround(Math.sqrt(n)) + 2 ** 23) - 2 ** 23;
+    if (Math.min(255, rounded) !== Math.min(255, Math.floor(Math.sqrt(n) + 0.5))) differing++;
+  }
+  expect(differing).toBe(0);
+});
+
 describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript twins', (backend) => {
   test.each(FILTERS.map((filter) => [JSON.stringify(filter), filter] as const))('filter %s', (_, filter) => {
     const wasm = modules[backend];
@@ -80,6 +94,34 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
       const data = Uint8ClampedArray.from({ length: width * height * 4 }, (_, i) => (i % 97 === 0 ? 0 : 255));
       const expected = filterBand(filter, data, 0, width, height, 0, height);
       expect(modules[backend].filterBand(filter, data, 0, width, height, 0, height)).toEqual(expected);
+    }
+  });
+
+  test('sharpen on black and white stripes: every lane clamps at 0 and at 255', () => {
+    // 5·255 − 4·0 and 5·0 − 4·255: the extremes of the SIMD i16 lanes and of the saturating narrow.
+    const filter: Filter = { name: 'sharpen' };
+    for (const [width, height] of [
+      [5, 5],
+      [29, 7],
+      [64, 3],
+    ] as const) {
+      const data = Uint8ClampedArray.from({ length: width * height * 4 }, (_, i) =>
+        (i >> 2) % 2 === Math.floor(i / (width * 4)) % 2 ? 255 : i % 4 === 3 ? 7 : 0,
+      );
+      const expected = filterBand(filter, data, 0, width, height, 0, height);
+      expect(modules[backend].filterBand(filter, data, 0, width, height, 0, height)).toEqual(expected);
+    }
+  });
+
+  test('Sobel on black-and-white noise: gradients up to the cap, each magnitude rounded as in f64', () => {
+    const random = seededRandom(5);
+    for (const [width, height] of [
+      [9, 9],
+      [61, 23],
+    ] as const) {
+      const data = Uint8ClampedArray.from({ length: width * height * 4 }, () => (random() < 0.5 ? 0 : 255));
+      const expected = filterBand({ name: 'sobel' }, data, 0, width, height, 0, height);
+      expect(modules[backend].filterBand({ name: 'sobel' }, data, 0, width, height, 0, height)).toEqual(expected);
     }
   });
 
@@ -119,6 +161,60 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
     };
     const wasm = modules[backend];
     expect(run(wasm.filterShared.bind(wasm))).toEqual(run(filterShared));
+  });
+
+  test.each(FILTERS.map((filter) => [JSON.stringify(filter), filter] as const))(
+    'shared mode in place on a shared WebAssembly.Memory %s: same bytes, nothing copied into the module',
+    async (_, filter) => {
+      const [width, height] = [197, 97];
+      const data = picture(width, height, 11);
+      const cuts: [number, number][] = [
+        [0, 40],
+        [40, 41],
+        [41, 97],
+      ];
+      const run = (shared: ReturnType<typeof sharePicture>, kernel: typeof filterShared) => {
+        const control = new Int32Array(new SharedArrayBuffer(CONTROL_LENGTH * 4));
+        const scratch = filter.name === 'gaussian' ? sharedScratch(shared) : null;
+        const buffers = {
+          input: shared.input,
+          output: shared.output,
+          scratch,
+          control,
+          wasm: shared.wasm ?? undefined,
+        };
+        kernel(filter, buffers, width, height, cuts, 0, 1);
+        return shared.output.slice();
+      };
+      const expected = run(sharePicture({ width, height, data }), filterShared);
+      // A fresh module: its own memory (2 pages) is too small for this picture, so a copy into it would grow it.
+      const wasm = await WasmKernels.instantiate(readFileSync(WASM_URLS[backend]));
+      wasm.sharedModule = new WebAssembly.Module(readFileSync(WASM_SHARED_URLS[backend]));
+      const own = wasm.memory.buffer.byteLength;
+      const inPlace = sharePicture({ width, height, data });
+      expect(inPlace.wasm).not.toBeNull();
+      // equalBytes, not toEqual: a deep comparison of 76 kB takes seconds.
+      expect(equalBytes(run(inPlace, wasm.filterShared.bind(wasm)), expected)).toBe(true);
+      expect(wasm.memory.buffer.byteLength, 'the module copied the picture into its own memory').toBe(own);
+      // The other path, for contrast: a picture in plain SharedArrayBuffers is copied in band by band.
+      const copied = sharePicture({ width, height, data }, { inWasmMemory: false });
+      expect(equalBytes(run(copied, wasm.filterShared.bind(wasm)), expected)).toBe(true);
+      expect(wasm.memory.buffer.byteLength).toBeGreaterThan(own);
+    },
+  );
+
+  test('shared mode on a shared WebAssembly.Memory without the shared build fails loudly', () => {
+    const shared = sharePicture({ width: 3, height: 2, data: picture(3, 2, 1) });
+    const control = new Int32Array(new SharedArrayBuffer(CONTROL_LENGTH * 4));
+    const buffers = { ...shared, control, wasm: shared.wasm! };
+    const wasm = modules[backend];
+    const saved = wasm.sharedModule;
+    wasm.sharedModule = null;
+    try {
+      expect(() => wasm.filterShared({ name: 'invert' }, buffers, 3, 2, [[0, 2]], 0, 1)).toThrow(/shared-memory build/);
+    } finally {
+      wasm.sharedModule = saved;
+    }
   });
 
   test('sum of squares modulo 2³² over ranges, lane tails and the top of the range', () => {

@@ -7,7 +7,19 @@ import { PROGRESS, type SharedFilterBuffers } from '../kernels/image/shared';
 import { checkMandelbrotRows, type MandelbrotView } from '../kernels/mandelbrot';
 import { assertRange } from '../kernels/sum';
 import type { KernelExports } from './exports';
+import { InPlaceFilters, verticalScratch } from './inPlace';
 import { Layout } from './layout';
+import type { WasmSharedMemory } from './sharedMemory';
+
+/** Shared pictures' memories a worker keeps an instance on. */
+const KEPT_MEMORIES = 2;
+
+function imports(memory: WebAssembly.Memory): WebAssembly.Imports {
+  const abort = () => {
+    throw new Error('kernel module aborted');
+  };
+  return { env: { memory, abort } };
+}
 
 /** A band's filter call, ready to run: its input is in the module's memory, `run` calls the kernel alone. */
 export interface PreparedBand {
@@ -23,6 +35,14 @@ export interface PreparedBand {
  * module's memory is its own ArrayBuffer, not the page's.
  */
 export class WasmKernels {
+  /**
+   * The same kernels built for a shared memory (scripts/wasmBuild.ts), compiled once: shared mode instantiates it on
+   * the picture's own WebAssembly.Memory and filters in place. Null where shared memory is unavailable.
+   */
+  sharedModule: WebAssembly.Module | null = null;
+  /** Instances on the shared pictures' memories this worker has seen, newest last (a few, not every one). */
+  readonly #inPlace = new Map<string, InPlaceFilters>();
+
   constructor(
     readonly exports: KernelExports,
     readonly memory: WebAssembly.Memory,
@@ -30,10 +50,13 @@ export class WasmKernels {
 
   static async instantiate(bytes: BufferSource): Promise<WasmKernels> {
     const memory = new WebAssembly.Memory({ initial: 2 });
-    const abort = () => {
-      throw new Error('kernel module aborted');
-    };
-    const { instance } = await WebAssembly.instantiate(bytes, { env: { memory, abort } });
+    const { instance } = await WebAssembly.instantiate(bytes, imports(memory));
+    return new WasmKernels(instance.exports as unknown as KernelExports, memory);
+  }
+
+  /** The kernels of a compiled module on a memory it imports (a shared module needs a shared memory). */
+  static onMemory(module: WebAssembly.Module, memory: WebAssembly.Memory): WasmKernels {
+    const instance = new WebAssembly.Instance(module, imports(memory));
     return new WasmKernels(instance.exports as unknown as KernelExports, memory);
   }
 
@@ -84,15 +107,16 @@ export class WasmKernels {
     const src = layout.take(window.length);
     const outLength = (y1 - y0) * width * 4;
     const dst = layout.take(outLength);
-    const run = this.#filterCall(filter, src, windowTop, dst, y0, width, height, y0, y1, layout);
+    const run = this.filterCall(filter, src, windowTop, dst, y0, width, height, y0, y1, layout);
     this.bytes(src, window.length).set(window);
     return { run, output: () => this.bytes(dst, outLength).slice() };
   }
 
   /**
-   * As filterShared in image/shared.ts, with the same bands, barrier and progress counter. The picture is in the
-   * page's SharedArrayBuffer, outside this module's memory, so each band is copied in (with its halo) and its rows
-   * copied back out.
+   * As filterShared in image/shared.ts, with the same bands, barrier and progress counter. When the picture lives in
+   * a shared WebAssembly.Memory (`buffers.wasm`), the shared build runs on that memory in place (inPlace.ts).
+   * Otherwise the picture is in plain SharedArrayBuffers, outside this module's memory, so each band is copied in
+   * (with its halo) and its rows copied back out.
    */
   filterShared(
     filter: Filter,
@@ -103,6 +127,9 @@ export class WasmKernels {
     worker: number,
     workers: number,
   ): number {
+    if (buffers.wasm) {
+      return this.#onSharedMemory(buffers.wasm).filterShared(filter, buffers, width, height, bands, worker, workers);
+    }
     const { input, output, scratch, control } = buffers;
     const mine = bands.filter((_, j) => Math.floor((j * workers) / bands.length) === worker);
     const stride = width * 4;
@@ -154,6 +181,24 @@ export class WasmKernels {
     }
   }
 
+  /** The in-place kernels on a shared picture's memory: instantiated on first sight, then reused. */
+  #onSharedMemory({ memory, id }: WasmSharedMemory): InPlaceFilters {
+    let kernels = this.#inPlace.get(id);
+    if (!kernels) {
+      if (!this.sharedModule) {
+        throw new TypeError(
+          'the picture is in a shared WebAssembly.Memory, but this worker has no shared-memory build',
+        );
+      }
+      const onMemory = WasmKernels.onMemory(this.sharedModule, memory);
+      kernels = new InPlaceFilters(onMemory.exports, memory, onMemory.filterCall.bind(onMemory));
+      this.#inPlace.set(id, kernels);
+      // Keep the latest few: an instance holds its memory (a whole picture) alive.
+      for (const old of [...this.#inPlace.keys()].slice(0, -KEPT_MEMORIES)) this.#inPlace.delete(old);
+    }
+    return kernels;
+  }
+
   /** A view of `length` bytes at `at`; made afresh each time, since growing memory replaces its buffer. */
   bytes(at: number, length: number): Uint8ClampedArray {
     return new Uint8ClampedArray(this.memory.buffer, at, length);
@@ -168,7 +213,7 @@ export class WasmKernels {
    * Takes the filter's scratch memory, grows the memory, and returns the call that filters rows [y0, y1) from
    * `src` (picture rows [srcTop, …)) into `dst` (rows [dstTop, …)).
    */
-  #filterCall(
+  filterCall(
     filter: Filter,
     src: number,
     srcTop: number,
@@ -269,12 +314,4 @@ export class WasmKernels {
     this.exports.gaussianVertical(src, top, dst, y0, width, height, y0, y1, w, radius, rows);
     return this.bytes(dst, (y1 - y0) * stride);
   }
-}
-
-/**
- * Bytes of the vertical Gaussian pass's scratch for 2R + 1 taps: a row pointer per tap, then room for the SIMD
- * module's R + 1 weight vectors (16 bytes each; the scalar module uses only the pointers).
- */
-function verticalScratch(taps: number): number {
-  return taps * 4 + taps * 16;
 }

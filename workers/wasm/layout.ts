@@ -3,12 +3,22 @@
  * SIMD loads), then the memory is grown once to hold them all. Growing replaces `memory.buffer`, so views into it
  * are made only after `grow`.
  */
-const PAGE = 65_536;
+export const PAGE = 65_536;
 /** The first page is left to the module (AssemblyScript's stub runtime keeps its globals below its heap base). */
-const BASE = PAGE;
+export const BASE = PAGE;
 
 export class Layout {
-  #end = BASE;
+  #end: number;
+
+  /** Lays buffers out from `base` on (a worker's own region of a shared memory starts elsewhere). */
+  constructor(base = BASE) {
+    this.#end = base;
+  }
+
+  /** The first byte after everything taken so far. */
+  get end(): number {
+    return this.#end;
+  }
 
   /** Reserves `bytes` and returns their address. */
   take(bytes: number): number {

@@ -8,3 +8,9 @@ export const WASM_URLS: Record<WasmBackend, URL> = {
   wasm: new URL('../kernels/wasm/build/scalar.wasm', import.meta.url),
   'wasm-simd': new URL('../kernels/wasm/build/simd.wasm', import.meta.url),
 };
+
+/** The same kernels built for an imported shared memory: shared mode filters the picture in place with them. */
+export const WASM_SHARED_URLS: Record<WasmBackend, URL> = {
+  wasm: new URL('../kernels/wasm/build/scalar-shared.wasm', import.meta.url),
+  'wasm-simd': new URL('../kernels/wasm/build/simd-shared.wasm', import.meta.url),
+};

@@ -2,6 +2,7 @@ import { BACKEND_LABELS } from '../../../workers/kernels/backend';
 import type { Environment } from '../../environment';
 import { describeFilter, filterFrom } from '../../image/filterParams';
 import { runFilter } from '../../image/filterRun';
+import { wasmMemoryNote } from '../../image/sharedPath';
 import { modeSweep, type ModeRow, type ModeSweepResult } from '../../image/modeSweep';
 import { MODES, modeUnavailable, type Mode } from '../../image/modes';
 import { equalBytes, megapixels, sharePicture, type Picture, type SharedPicture } from '../../image/picture';
@@ -25,6 +26,8 @@ interface Shown {
   /** Megapixels per run. */
   work: number;
   settings: Readonly<Record<string, string | boolean>>;
+  /** Where a WebAssembly backend's picture was (its own memory, or the shared one in place); null for JavaScript. */
+  memoryNote: string | null;
 }
 
 /**
@@ -123,7 +126,9 @@ export class ImageState {
         }),
       );
       if (!sweep || input !== this.picture) return;
-      this.shown = { after: { ...input, data: sweep.reference }, text, mode, work, settings: { ...settings, mode } };
+      const memoryNote = wasmMemoryNote(values.backend, mode, shared, this.env.crossOriginIsolated);
+      const after = { ...input, data: sweep.reference };
+      this.shown = { after, text, mode, work, settings: { ...settings, mode }, memoryNote };
       const summaries = this.comparison.setup === setup ? this.comparison.summaries : {};
       this.comparison = { setup, summaries: { ...summaries, [mode]: summarize(mode, sweep.rows, sweep.last, work) } };
     }

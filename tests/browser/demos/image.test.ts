@@ -27,6 +27,23 @@ it('filters in every mode with the same bytes, keeps each mode for the compariso
   expect(table.rows.every((row) => row.matches === true)).toBe(true);
 });
 
+it('WebAssembly SIMD: shared mode filters the picture in place, and the result says where the picture was', async () => {
+  const state = image({ backend: 'wasm-simd', workers: '2' });
+  await state.run(['copy']);
+  expect(state.runner.result!.mismatches).toBe(0);
+  expect(state.shown!.memoryNote).toMatch(/each band is copied into it/);
+  await state.run(['shared']);
+  expect(state.runner.result!.mismatches).toBe(0);
+  expect(state.shown!.memoryNote).toMatch(/imported the picture's shared WebAssembly.Memory and filtered it in place/);
+  // Without cross-origin isolation the backend still runs, on unshared memory, and says what is off.
+  const apart = keep(new ImageState({ ...env, crossOriginIsolated: false }));
+  apart.usePicture(samplePicture(61, 37), 'a small sample');
+  Object.assign(apart.settings.raw, { filter: 'sharpen', backend: 'wasm', workers: '2', reps: '1', bands: '2' });
+  await apart.run();
+  expect(apart.runner.result!.mismatches).toBe(0);
+  expect(apart.shown!.memoryNote).toMatch(/unshared memory.*not cross-origin isolated, so shared memory is off/);
+});
+
 it('a new picture cancels the run and clears the results; reset restores the defaults', async () => {
   const state = image({ filter: 'gaussian', sigma: '8' });
   state.usePicture(samplePicture(1500, 1500), 'a large sample');

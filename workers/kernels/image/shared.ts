@@ -7,6 +7,17 @@ import { gaussianHorizontalRows, gaussianVerticalRows, gaussianWeights } from '.
 export const PROGRESS = 0;
 export const CONTROL_LENGTH = 4;
 
+/**
+ * A shared WebAssembly.Memory that holds shared mode's picture, so that the kernel modules built for shared memory
+ * (the `-shared` builds) filter it in place: the page and every worker see the same bytes, and nothing is copied in
+ * or out. `id` names it across postMessage, which gives each worker a new wrapper object of the same memory.
+ * Made by workers/wasm/sharedMemory.ts.
+ */
+export interface WasmSharedMemory {
+  memory: WebAssembly.Memory;
+  id: string;
+}
+
 /** One run's memory in shared mode. Every worker sees the same bytes: nothing is copied. */
 export interface SharedFilterBuffers {
   input: Uint8ClampedArray;
@@ -15,6 +26,11 @@ export interface SharedFilterBuffers {
   scratch: Uint16Array | null;
   /** [progress, barrier arrived, barrier generation, failed]. */
   control: Int32Array;
+  /**
+   * The shared WebAssembly.Memory that input, output and scratch are views of, when they are: the WebAssembly
+   * kernels then import it and filter in place. The JavaScript kernels ignore it.
+   */
+  wasm?: WasmSharedMemory | undefined;
 }
 
 /**

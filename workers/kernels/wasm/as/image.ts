@@ -188,22 +188,25 @@ export function sharpen(
     const up = rowAt(src, clampi(y - 1, height), srcTop, width);
     const down = rowAt(src, clampi(y + 1, height), srcTop, width);
     const d = rowAt(dst, y, dstTop, width);
-    for (let x = 0; x < width; x++) {
-      const i = (<usize>x) << 2;
-      const left = (<usize>clampi(x - 1, width)) << 2;
-      const right = (<usize>clampi(x + 1, width)) << 2;
-      for (let c: usize = 0; c < 3; c++) {
-        const v =
-          5 * <i32>load<u8>(row + i + c) -
-          <i32>load<u8>(up + i + c) -
-          <i32>load<u8>(down + i + c) -
-          <i32>load<u8>(row + left + c) -
-          <i32>load<u8>(row + right + c);
-        store<u8>(d + i + c, <u8>(v < 0 ? 0 : v > 255 ? 255 : v));
-      }
-      store<u8>(d + i + 3, load<u8>(row + i + 3));
-    }
+    for (let x = 0; x < width; x++) sharpenPixel(row, up, down, d, x, width);
   }
+}
+
+/** One sharpened pixel at column x of the row `row` (rows `up` and `down` around it) into the output row `d`. */
+export function sharpenPixel(row: usize, up: usize, down: usize, d: usize, x: i32, width: i32): void {
+  const i = (<usize>x) << 2;
+  const left = (<usize>clampi(x - 1, width)) << 2;
+  const right = (<usize>clampi(x + 1, width)) << 2;
+  for (let c: usize = 0; c < 3; c++) {
+    const v =
+      5 * <i32>load<u8>(row + i + c) -
+      <i32>load<u8>(up + i + c) -
+      <i32>load<u8>(down + i + c) -
+      <i32>load<u8>(row + left + c) -
+      <i32>load<u8>(row + right + c);
+    store<u8>(d + i + c, <u8>(v < 0 ? 0 : v > 255 ? 255 : v));
+  }
+  store<u8>(d + i + 3, load<u8>(row + i + 3));
 }
 
 /** The luma of picture rows [top, bottom) into `lum` (one byte a pixel), for Sobel. */

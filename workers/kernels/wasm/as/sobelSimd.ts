@@ -23,21 +23,27 @@ export function lumaRows(src: usize, srcTop: i32, lum: usize, width: i32, top: i
   }
 }
 
+/** The gray byte (low byte of each i32 lane) copied to bytes 0–2 of its pixel, byte 3 zero (index ≥ 16 reads 0). */
+const SPREAD = i8x16(0, 0, 0, -1, 4, 4, 4, -1, 8, 8, 8, -1, 12, 12, 12, -1);
+/** 2²³ as f32: adding it to a value below 2²² leaves that value rounded to an integer in the low mantissa bits. */
+const MAGIC = f32x4.splat(8388608.0);
+
 /**
- * Magnitudes of four pixels from gx² + gy² in i32 lanes: min(255, round(√n)) in f32. n is capped at 65 281
- * (√ = 255.5…, which rounds to 256, then capped) so it is exact in f32, and for n ≤ 65 281 √n lies at least
- * 0.25 / 512 from any k + ½ while f32 rounds √n and √n + ½ by at most 2⁻¹⁷ each: the same integer as f64.
+ * Magnitudes of four pixels from gx² + gy² in i32 lanes: min(255, round(√n)) in f32, as opaque gray pixels. n is
+ * capped at 65 281 (√ = 255.5…, which rounds to 256, then capped) so it is exact in f32, and for n ≤ 65 281 √n lies
+ * at least 0.25 / 512 from any k + ½ while the f32 square root is within 2⁻¹⁶ of it: rounding it to the nearest
+ * integer gives floor(√n + ½), the f64 kernel's result. The rounding is the 2²³ trick (an add, then the float's bits
+ * minus 2²³'s), cheaper than a saturating float-to-int conversion (the claim is checked for every n in tests/unit/wasmKernels).
  */
 function magnitudes(n: v128): v128 {
   const capped = i32x4.min_u(n, i32x4.splat(65281));
-  const root = f32x4.add(f32x4.sqrt(f32x4.convert_i32x4_s(capped)), f32x4.splat(0.5));
-  const m = i32x4.min_s(i32x4.trunc_sat_f32x4_s(root), BYTE);
-  return v128.or(i32x4.mul(m, i32x4.splat(0x010101)), i32x4.splat(0xff000000));
+  const rounded = f32x4.add(f32x4.sqrt(f32x4.convert_i32x4_s(capped)), MAGIC);
+  const m = i32x4.min_s(i32x4.sub(rounded, MAGIC), BYTE);
+  return v128.or(i8x16.swizzle(m, SPREAD), i32x4.splat(0xff000000));
 }
 
 /** Sobel, eight pixels a step on i16 lanes (|g| ≤ 1020) away from the edges; the edge columns are scalar. */
 export function sobel(lum: usize, top: i32, dst: usize, dstTop: i32, width: i32, height: i32, y0: i32, y1: i32): void {
-  const two = i16x8.splat(2);
   for (let y = y0; y < y1; y++) {
     const up = lum + <usize>((clampi(y - 1, height) - top) * width);
     const mid = lum + <usize>((y - top) * width);
@@ -57,13 +63,14 @@ export function sobel(lum: usize, top: i32, dst: usize, dstTop: i32, width: i32,
       const dl = v128.load8x8_u(down + o - 1);
       const dc = v128.load8x8_u(down + o);
       const dr = v128.load8x8_u(down + o + 1);
+      // 2·v as v + v: an add, where a 16-bit multiply costs more.
       const gx = i16x8.sub(
-        i16x8.add(i16x8.add(ur, i16x8.mul(two, mr)), dr),
-        i16x8.add(i16x8.add(ul, i16x8.mul(two, ml)), dl),
+        i16x8.add(i16x8.add(ur, i16x8.add(mr, mr)), dr),
+        i16x8.add(i16x8.add(ul, i16x8.add(ml, ml)), dl),
       );
       const gy = i16x8.sub(
-        i16x8.add(i16x8.add(dl, i16x8.mul(two, dc)), dr),
-        i16x8.add(i16x8.add(ul, i16x8.mul(two, uc)), ur),
+        i16x8.add(i16x8.add(dl, i16x8.add(dc, dc)), dr),
+        i16x8.add(i16x8.add(ul, i16x8.add(uc, uc)), ur),
       );
       const lo = i32x4.add(i32x4.extmul_low_i16x8_s(gx, gx), i32x4.extmul_low_i16x8_s(gy, gy));
       const hi = i32x4.add(i32x4.extmul_high_i16x8_s(gx, gx), i32x4.extmul_high_i16x8_s(gy, gy));
