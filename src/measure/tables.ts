@@ -1,19 +1,21 @@
-import { resultTable, type ResultTable } from './export';
+import { resultTable, type Column, type ResultTable } from './export';
 import { MAIN_THREAD, type SweepRow } from './sweep';
 
-const round = (value: number, digits = 3) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : '');
+/** A number as a table cell: three decimals, or empty where there is no number (a count that was not run). */
+export const roundCell = (value: number, digits = 3) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : '');
 
-/** A sweep's rows as an exportable table: one row per worker count, times in ms. */
-export function sweepTable(rows: readonly SweepRow[]): ResultTable {
-  return resultTable(rows, [
-    ['workers', 'workers', (row) => (row.workers === MAIN_THREAD ? 'main thread' : row.workers)],
-    ['medianMs', 'median ms', (row) => round(row.medianMs)],
-    ['minMs', 'min ms', (row) => round(row.minMs)],
-    ['maxMs', 'max ms', (row) => round(row.maxMs)],
-    ['timesMs', 'repetitions ms', (row) => row.timesMs.map((ms) => round(ms)).join(' ')],
-    ['speedup', 'speedup', (row) => round(row.speedup)],
-    ['efficiency', 'efficiency', (row) => round(row.efficiency)],
-    ['spawnMs', 'spawn ms', (row) => round(row.spawnMs)],
-    ['matches', 'equals 1-worker result', (row) => row.matches],
-  ]);
-}
+/** A sweep's columns: one row per worker count, times in ms. */
+export const SWEEP_COLUMNS: readonly Column<SweepRow>[] = [
+  ['workers', 'workers', (row) => (row.workers === MAIN_THREAD ? 'main thread' : row.workers)],
+  ['medianMs', 'median ms', (row) => roundCell(row.medianMs)],
+  ['minMs', 'min ms', (row) => roundCell(row.minMs)],
+  ['maxMs', 'max ms', (row) => roundCell(row.maxMs)],
+  ['timesMs', 'repetitions ms', (row) => row.timesMs.map((ms) => roundCell(ms)).join(' ')],
+  ['speedup', 'speedup', (row) => roundCell(row.speedup)],
+  ['efficiency', 'efficiency', (row) => roundCell(row.efficiency)],
+  ['spawnMs', 'spawn ms', (row) => roundCell(row.spawnMs)],
+  ['matches', 'equals 1-worker result', (row) => row.matches],
+];
+
+/** A sweep's rows as an exportable table. */
+export const sweepTable = (rows: readonly SweepRow[]): ResultTable => resultTable(rows, SWEEP_COLUMNS);

@@ -5,7 +5,8 @@ import { modeSweep, type ModeRow, type ModeSweepResult } from '../../image/modeS
 import { resultTable, type ResultTable } from '../../measure/export';
 import { noiseWarnings } from '../../measure/noise';
 import { sweepFraction, type SweepProgress } from '../../measure/sweep';
-import { sweepTable } from '../../measure/tables';
+import { roundCell } from '../../measure/tables';
+import { modeTable } from '../../image/modeTable';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { summarize, type ModeSummary } from '../image/summary';
@@ -98,25 +99,11 @@ export class ArraySumState {
     const result = this.result;
     const ran = this.ran;
     if (!result || !ran) return null;
-    const sweep = sweepTable(result.rows);
-    return {
-      columns: [
-        ...sweep.columns,
-        { key: 'throughput', label: 'M elements/s' },
-        { key: 'bytesCloned', label: 'bytes cloned between threads' },
-        { key: 'bytesCopiedOnPage', label: 'bytes copied on the page' },
-        { key: 'moveMs', label: 'moving data ms' },
-        { key: 'computeMs', label: 'computing ms (all workers)' },
-      ],
-      rows: result.rows.map((row, i) => ({
-        ...sweep.rows[i],
-        throughput: round(ran.n / 1e6 / (row.medianMs / 1000)),
-        bytesCloned: row.bytesCloned,
-        bytesCopiedOnPage: row.bytesCopiedOnPage,
-        moveMs: round(row.moveMs),
-        computeMs: round(row.computeMs),
-      })),
-    };
+    return modeTable(result.rows, [
+      'throughput',
+      'M elements/s',
+      (row) => roundCell(ran.n / 1e6 / (row.medianMs / 1000)),
+    ]);
   }
 
   /** Each mode's latest run, as the comparison table shows it. */
@@ -126,16 +113,15 @@ export class ArraySumState {
     return resultTable(rows, [
       ['mode', 'mode', (row) => row.mode],
       ['workers', 'workers', (row) => row.workers],
-      ['medianMs', 'median ms', (row) => round(row.medianMs)],
-      ['throughput', 'M elements/s', (row) => round(row.throughput)],
+      ['medianMs', 'median ms', (row) => roundCell(row.medianMs)],
+      ['throughput', 'M elements/s', (row) => roundCell(row.throughput)],
       ['bytesCloned', 'bytes cloned between threads', (row) => row.bytesCloned],
       ['bytesCopiedOnPage', 'bytes copied on the page', (row) => row.bytesCopiedOnPage],
-      ['moveMs', 'moving data ms', (row) => round(row.moveMs)],
-      ['computeMs', 'computing ms (all workers)', (row) => round(row.computeMs)],
+      ['moveMs', 'moving data ms', (row) => roundCell(row.moveMs)],
+      ['computeMs', 'computing ms (all workers)', (row) => roundCell(row.computeMs)],
       ['note', 'note', (row) => row.note],
     ]);
   }
 }
 
 /** Exported numbers to 3 decimals, as the sweep table writes them. */
-const round = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : '');

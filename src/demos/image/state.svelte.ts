@@ -3,14 +3,15 @@ import type { Environment } from '../../environment';
 import { describeFilter, filterFrom } from '../../image/filterParams';
 import { runFilter } from '../../image/filterRun';
 import { wasmMemoryNote } from '../../image/sharedPath';
-import { modeSweep, type ModeRow, type ModeSweepResult } from '../../image/modeSweep';
+import { modeSweep, type ModeSweepResult } from '../../image/modeSweep';
 import { MODES, modeUnavailable, type Mode } from '../../image/modes';
 import { equalBytes, megapixels, sharePicture, type Picture, type SharedPicture } from '../../image/picture';
 import { drawSample } from '../../image/sampleInWorker';
 import type { ResultTable } from '../../measure/export';
 import { noiseWarnings } from '../../measure/noise';
 import { sweepFraction, type SweepProgress } from '../../measure/sweep';
-import { sweepTable } from '../../measure/tables';
+import { roundCell } from '../../measure/tables';
+import { modeTable } from '../../image/modeTable';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { meta } from './meta';
@@ -165,29 +166,9 @@ export class ImageState {
   /** The shown result as a table to keep: the sweep's timings and where the time went. */
   get table(): ResultTable | null {
     const rows = this.runner.result?.rows;
-    return rows && this.shown ? modeTable(rows, this.shown.work) : null;
+    const work = this.shown?.work;
+    return rows && work !== undefined
+      ? modeTable(rows, ['mpPerS', 'megapixels per s', (row) => roundCell(work / (row.medianMs / 1000))])
+      : null;
   }
-}
-
-function modeTable(rows: readonly ModeRow[], work: number): ResultTable {
-  const timing = sweepTable(rows);
-  const round = (value: number) => Number(value.toFixed(3));
-  return {
-    columns: [
-      ...timing.columns,
-      { key: 'mpPerS', label: 'megapixels per s' },
-      { key: 'bytesCloned', label: 'bytes cloned' },
-      { key: 'bytesCopiedOnPage', label: 'bytes copied on the page' },
-      { key: 'moveMs', label: 'moving data ms' },
-      { key: 'computeMs', label: 'computing ms' },
-    ],
-    rows: rows.map((row, i) => ({
-      ...timing.rows[i],
-      mpPerS: round(work / (row.medianMs / 1000)),
-      bytesCloned: row.bytesCloned,
-      bytesCopiedOnPage: row.bytesCopiedOnPage,
-      moveMs: round(row.moveMs),
-      computeMs: round(row.computeMs),
-    })),
-  };
 }

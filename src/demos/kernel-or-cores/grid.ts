@@ -5,6 +5,7 @@
 import { BACKEND_LABELS, type Backend } from '../../../workers/kernels/backend';
 import { formatRatio, formatSpeedup } from '../../format';
 import { resultTable, type ResultTable } from '../../measure/export';
+import { roundCell } from '../../measure/tables';
 import { speedup } from '../../measure/stats';
 
 /** One measured point of the grid. */
@@ -113,16 +114,14 @@ export function lessonFrom(cells: readonly GridCell[]): string | null {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const round = (value: number, digits = 3) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : '');
-
 /** The grid as an exportable table: one row per backend and worker count. */
 export function gridTable(cells: readonly GridCell[]): ResultTable {
   return resultTable(cells, [
     ['backend', 'backend', (cell) => cell.backend],
     ['workers', 'workers', (cell) => cell.workers],
-    ['medianMs', 'median ms', (cell) => round(cell.medianMs)],
-    ['timesMs', 'repetitions ms', (cell) => cell.timesMs.map((ms) => round(ms)).join(' ')],
-    ['speedup', 'speedup vs 1 JavaScript worker', (cell) => round(cell.speedup)],
+    ['medianMs', 'median ms', (cell) => roundCell(cell.medianMs)],
+    ['timesMs', 'repetitions ms', (cell) => cell.timesMs.map((ms) => roundCell(ms)).join(' ')],
+    ['speedup', 'speedup vs 1 JavaScript worker', (cell) => roundCell(cell.speedup)],
     ['matches', 'equals the 1-worker JavaScript result', (cell) => cell.matches],
   ]);
 }

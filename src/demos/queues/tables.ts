@@ -2,6 +2,7 @@ import { resultTable, type ResultTable } from '../../measure/export';
 import type { CrawlRow, QueueRateRow } from '../../queues/lab';
 import type { ProducerConsumerResult } from '../../queues/producerConsumer';
 import { sequentialChecksum } from '../../../workers/kernels/queue/items';
+import { roundCell } from '../../measure/tables';
 import { SENTINEL } from '../../../workers/kernels/queue/sharedQueue';
 
 /** The queues demo's results as exported tables, and the queue run's checks: pure functions of a result. */
@@ -14,8 +15,6 @@ export interface QueueCheck {
   outOfOrder: boolean;
   firstFinished: number[];
 }
-
-const round = (value: number) => Number(value.toFixed(3));
 
 /** The queue run's checks: the checksum one thread computes, and whether items finished out of order. */
 export function queueCheck(result: ProducerConsumerResult): QueueCheck {
@@ -35,11 +34,11 @@ export function queueTable(result: ProducerConsumerResult): ResultTable {
     ['worker', 'worker', (_, i) => i + 1],
     ['role', 'role', (worker) => worker.role],
     ['items', 'items', (worker) => worker.items],
-    ['blockedMs', 'blocked ms', (worker) => round(worker.blockedMs)],
+    ['blockedMs', 'blocked ms', (worker) => roundCell(worker.blockedMs)],
     ['state', 'state', (worker) => worker.state],
     ['mode', 'queue', () => result.mode],
     ['capacity', 'capacity', () => result.params.capacity],
-    ['ms', 'run ms', () => round(result.ms)],
+    ['ms', 'run ms', () => roundCell(result.ms)],
   ]);
 }
 
@@ -49,8 +48,8 @@ export function compareTable(rows: readonly QueueRateRow[]): ResultTable {
     ['capacity', 'capacity', (row) => row.capacity],
     ['items', 'items', (row) => row.items],
     ['itemsPerSecond', 'items/s', (row) => Math.round(row.itemsPerSecond)],
-    ['usPerItem', 'µs per item', (row) => round(row.usPerItem)],
-    ['medianMs', 'median ms', (row) => round(row.medianMs)],
+    ['usPerItem', 'µs per item', (row) => roundCell(row.usPerItem)],
+    ['medianMs', 'median ms', (row) => roundCell(row.medianMs)],
   ]);
 }
 
@@ -59,8 +58,8 @@ export function sweepTable(rows: readonly CrawlRow[]): ResultTable {
   return resultTable(rows, [
     ['fetchers', 'fetchers (k)', (row) => row.fetchers],
     ['pages', 'pages', (row) => row.pages],
-    ['pagesPerSecond', 'pages/s', (row) => round(row.pagesPerSecond)],
-    ['speedup', 'speedup', (row) => round(row.pagesPerSecond / base)],
-    ['ms', 'ms', (row) => round(row.ms)],
+    ['pagesPerSecond', 'pages/s', (row) => roundCell(row.pagesPerSecond)],
+    ['speedup', 'speedup', (row) => roundCell(row.pagesPerSecond / base)],
+    ['ms', 'ms', (row) => roundCell(row.ms)],
   ]);
 }

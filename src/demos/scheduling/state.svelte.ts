@@ -12,7 +12,7 @@ import {
   type SweepProgress,
   type SweepResult,
 } from '../../measure/sweep';
-import { sweepTable } from '../../measure/tables';
+import { roundCell, sweepTable } from '../../measure/tables';
 import type { Schedule } from '../../pool';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
@@ -199,13 +199,12 @@ export class SchedulingState {
   get chunkTable(): ResultTable | null {
     const rows = this.chunkRunner.result;
     if (!rows) return null;
-    const round = (ms: number) => Number(ms.toFixed(3));
     return resultTable(rows, [
       ['chunkSize', 'chunk size', (row) => row.chunkSize],
       ['chunks', 'chunks', (row) => row.chunks],
-      ['medianMs', 'median ms', (row) => round(row.medianMs)],
-      ['minMs', 'min ms', (row) => round(row.minMs)],
-      ['maxMs', 'max ms', (row) => round(row.maxMs)],
+      ['medianMs', 'median ms', (row) => roundCell(row.medianMs)],
+      ['minMs', 'min ms', (row) => roundCell(row.minMs)],
+      ['maxMs', 'max ms', (row) => roundCell(row.maxMs)],
       ['matches', 'equals the first result', (row) => row.matches],
     ]);
   }
