@@ -24,8 +24,14 @@ function canvasPixel(page: Page, testId: string, x: number, y: number) {
     );
 }
 
+/**
+ * The Image demo's own controls: other demos have fields of the same names ("Gaussian blur" is also a task of the
+ * kernel-or-cores demo), and demos mount lazily, so a page-wide label could find another demo's.
+ */
+const imageDemo = (page: Page) => page.locator('section[data-demo="image"]');
+
 async function fastSettings(page: Page, filter: string) {
-  await page.getByLabel(filter).check();
+  await imageDemo(page).getByLabel(filter).check();
   await page.locator('#image-workers').fill('1-2');
   await page.locator('#image-reps').fill('1');
 }
@@ -33,7 +39,7 @@ async function fastSettings(page: Page, filter: string) {
 test('a picture chosen in the file chooser is filtered; sampled pixels match a reference', async ({ page }) => {
   await page.goto('./');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByLabel('Open a picture file').click();
+  await imageDemo(page).getByLabel('Open a picture file').click();
   await (await chooser).setFiles({ name: 'test.png', mimeType: 'image/png', buffer: encodePng(WIDTH, HEIGHT, pixels) });
   await expect(page.getByTestId('picture-line')).toContainText(`test.png, ${WIDTH}×${HEIGHT}`);
 
@@ -58,11 +64,13 @@ test('a text file named .png gets a clear message and the previous picture stays
   // The sample is drawn in a worker: wait until it is there.
   await expect(page.getByTestId('picture-line')).toContainText('the sample picture, 1200×800');
   const before = await page.getByTestId('picture-line').textContent();
-  await page.getByLabel('Open a picture file').setInputFiles({
-    name: 'notes.png',
-    mimeType: 'image/png',
-    buffer: Buffer.from('These are notes, not a picture.\n'),
-  });
+  await imageDemo(page)
+    .getByLabel('Open a picture file')
+    .setInputFiles({
+      name: 'notes.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('These are notes, not a picture.\n'),
+    });
   await expect(page.getByTestId('picture-error')).toContainText(
     'notes.png (image/png) is not a picture this browser can read',
   );
@@ -72,14 +80,14 @@ test('a text file named .png gets a clear message and the previous picture stays
 
 test('out-of-range filter parameters are refused inline', async ({ page }) => {
   await page.goto('./');
-  await page.getByLabel('Gaussian blur').check();
-  await page.getByLabel('Sigma').fill('99');
+  await imageDemo(page).getByLabel('Gaussian blur').check();
+  await imageDemo(page).getByLabel('Sigma').fill('99');
   await expect(page.getByText('Sigma must be from 0.3 to 25')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Apply filter' })).toBeDisabled();
-  await page.getByLabel('Box blur').check();
-  await page.getByLabel('Radius').fill('0');
+  await imageDemo(page).getByLabel('Box blur').check();
+  await imageDemo(page).getByLabel('Radius').fill('0');
   await expect(page.getByText('Radius must be from 1 to 50')).toBeVisible();
-  await page.getByLabel('Radius').fill('2');
+  await imageDemo(page).getByLabel('Radius').fill('2');
   await expect(page.getByRole('button', { name: 'Apply filter' })).toBeEnabled();
 });
 

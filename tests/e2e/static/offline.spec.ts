@@ -69,7 +69,9 @@ test('after one visit the app opens offline, isolated, and runs a sweep in worke
   // Another page load of the app, with other settings, offline too.
   await page.goto(`${origin}/?embed=machine`);
   await expect(page.getByRole('heading', { name: 'Machines', exact: true })).toBeVisible();
-  expect(served).toEqual([]);
+  // All but the browser's own update check of the service worker's script, which Playwright's offline emulation does
+  // not cover (microsoft/playwright#2311): a browser that is really offline fails that check and keeps the worker.
+  expect(served.filter((url) => url !== '/sw.js')).toEqual([]);
   await context.setOffline(false);
 });
 
