@@ -1,20 +1,41 @@
 import { mount } from 'svelte';
-import App from './App.svelte';
-import { schemas } from './demos/registry';
+import { DEMOS, findEntry, schemasForLink, withMetas } from './demos/registry';
 import { readEnvironment } from './environment';
 import { startServiceWorker } from './hosting/serviceWorker.svelte';
-import { loadLink } from './settings';
+import { isTheme, loadLink } from './settings';
 import './ui/app.css';
 import './ui/print.css';
 
 const env = readEnvironment();
-const link = loadLink(new URLSearchParams(location.search), schemas(env));
+const query = new URLSearchParams(location.search);
+const embedded = findEntry(query.get('embed'));
 // Before the first paint, so an embed never flashes the wrong colours.
-if (link.theme) document.documentElement.dataset.theme = link.theme;
-if (link.embed) document.documentElement.classList.add('embedded');
+const theme = query.get('theme');
+if (isTheme(theme)) document.documentElement.dataset.theme = theme;
+if (embedded) document.documentElement.classList.add('embedded');
 void startServiceWorker();
 
-export default mount(App, {
-  target: document.getElementById('app')!,
-  props: { env, embed: link.embed, compact: link.controls === 'minimal' },
+/**
+ * An embed loads its own demo only; the full page every demo's meta, for its navigation. Either way, the link is read
+ * once the schemas it names have loaded, before any demo reads its settings from it; everything loads in parallel.
+ */
+async function start(): Promise<void> {
+  const target = document.getElementById('app')!;
+  const link = schemasForLink(query, env).then((schemas) => loadLink(query, schemas));
+  if (embedded) {
+    const [{ default: EmbedApp }, [demo], { controls }] = await Promise.all([
+      import('./EmbedApp.svelte'),
+      withMetas([embedded]),
+      link,
+    ]);
+    mount(EmbedApp, { target, props: { env, demo: demo!, compact: controls === 'minimal' } });
+  } else {
+    const [{ default: App }, demos] = await Promise.all([import('./App.svelte'), withMetas(DEMOS), link]);
+    mount(App, { target, props: { env, demos } });
+  }
+}
+
+start().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  document.getElementById('app')!.textContent = `The page could not load (${message}). Reload it to try again.`;
 });
