@@ -1,5 +1,6 @@
 import type { ResultTable } from './export';
-import { MAIN_THREAD, type SweepRow } from './sweep';
+import type { SweepRow } from './sweep';
+import { MAIN_THREAD } from './sweepProgress';
 
 const round = (value: number, digits = 3) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : '');
 
