@@ -22,6 +22,10 @@ void startServiceWorker();
 async function start(): Promise<void> {
   const target = document.getElementById('app')!;
   const link = schemasForLink(query, env).then((schemas) => loadLink(query, schemas));
+  // The demo in view first (the embedded one, or the top one of a page opened at its top) starts loading with the
+  // page, not once the page has rendered its placeholder; its DemoView then gets the same module.
+  const first = embedded ?? (location.hash ? undefined : DEMOS[0]);
+  void first?.load().catch(() => {}); // a failure shows where the demo is rendered
   if (embedded) {
     const [{ default: EmbedApp }, [demo], { controls }] = await Promise.all([
       import('./EmbedApp.svelte'),
