@@ -57,18 +57,3 @@ it('idle mounts wait while a demo in view is loading', () => {
   idlePeriod();
   expect(mounted).toEqual(['image']);
 });
-
-it('a demo near the view waits until the demos in view have loaded', () => {
-  const { queue } = manualQueue();
-  const mounted: string[] = [];
-  queue.afterHolds(() => mounted.push('free'));
-  expect(mounted).toEqual(['free']);
-  const first = queue.hold();
-  const second = queue.hold();
-  queue.afterHolds(() => mounted.push('image'));
-  first();
-  expect(mounted).toEqual(['free']);
-  second();
-  second();
-  expect(mounted).toEqual(['free', 'image']);
-});

@@ -1,7 +1,7 @@
 /**
- * When the full page mounts each demo (issue 10, fast to open): a demo mounts as it enters the viewport, as it nears
- * it once the demos in view have loaded, at once when the address targets it (`#scheduling`, the start-here links),
- * and otherwise later, one per idle period, so that the whole page is there soon without any one long start-up task. Mounting all twelve at once was one task of
+ * When the full page mounts each demo (issue 10, fast to open): a demo mounts as it nears the viewport, at once when
+ * the address targets it (`#scheduling`, the start-here links), and otherwise later, one per idle period, so that
+ * the whole page is there soon without any one long start-up task. Mounting all twelve at once was one task of
  * over half a second. Framework-free: DemoView calls it with its placeholder element.
  */
 
@@ -27,7 +27,6 @@ export class IdleQueue {
   #scheduled = false;
   #started = false;
   #holds = 0;
-  #afterHolds: (() => void)[] = [];
 
   constructor(private readonly idle: (run: () => void) => void = onIdle) {}
 
@@ -59,15 +58,8 @@ export class IdleQueue {
       if (released) return;
       released = true;
       this.#holds--;
-      if (this.#holds === 0) for (const run of this.#afterHolds.splice(0)) run();
       this.#next();
     };
-  }
-
-  /** Runs `run` once nothing holds the queue: at once if nothing does (a demo near the view, after those in it). */
-  afterHolds(run: () => void): void {
-    if (this.#holds === 0) run();
-    else this.#afterHolds.push(run);
   }
 
   get size(): number {
@@ -122,18 +114,9 @@ export function mountWhenNeeded(
     const release = urgent ? idleQueue().hold() : () => {};
     void mount(targeted).finally(release);
   };
-  const observer = new IntersectionObserver(
-    (entries) => {
-      const entry = entries.find((e) => e.isIntersecting);
-      if (!entry) return;
-      // In view: at once. Only near it: once the demos in view have loaded, so that the first demo a visitor sees
-      // does not share the network and the thread with the ones below it.
-      const { top, bottom } = entry.boundingClientRect;
-      if (bottom > 0 && top < innerHeight) once(false, true);
-      else idleQueue().afterHolds(() => once(false, true));
-    },
-    { rootMargin: NEAR_MARGIN },
-  );
+  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(false, true), {
+    rootMargin: NEAR_MARGIN,
+  });
   const onHash = () => targets(location.hash, id) && once(true, true);
   const cancelIdle = idleQueue().add(order, () => once(false, false));
   const stop = () => {
