@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import type { DemoEntry } from './demos/demo';
 import { DEMOS, findEntry, schemasForLink, withMetas } from './demos/registry';
 import { readEnvironment } from './environment';
 import { startServiceWorker } from './hosting/serviceWorker.svelte';
@@ -22,21 +23,26 @@ void startServiceWorker();
 async function start(): Promise<void> {
   const target = document.getElementById('app')!;
   const link = schemasForLink(query, env).then((schemas) => loadLink(query, schemas));
-  // The demo in view first (the embedded one, or the top one of a page opened at its top) starts loading with the
-  // page, not once the page has rendered its placeholder; its DemoView then gets the same module.
-  const first = embedded ?? (location.hash ? undefined : DEMOS[0]);
-  void first?.load().catch(() => {}); // a failure shows where the demo is rendered
   if (embedded) {
-    const [{ default: EmbedApp }, [demo], { controls }] = await Promise.all([
-      import('./EmbedApp.svelte'),
-      withMetas([embedded]),
-      link,
-    ]);
+    const page = Promise.all([import('./EmbedApp.svelte'), withMetas([embedded]), link]);
+    loadFirstView(embedded);
+    const [{ default: EmbedApp }, [demo], { controls }] = await page;
     mount(EmbedApp, { target, props: { env, demo: demo!, compact: controls === 'minimal' } });
   } else {
-    const [{ default: App }, demos] = await Promise.all([import('./App.svelte'), withMetas(DEMOS), link]);
+    const page = Promise.all([import('./App.svelte'), withMetas(DEMOS), link]);
+    if (!location.hash) loadFirstView(DEMOS[0]!);
+    const [{ default: App }, demos] = await page;
     mount(App, { target, props: { env, demos } });
   }
+}
+
+/**
+ * The demo in view first (the embedded one, or the top one of a page opened at its top) starts loading right after
+ * the page itself (its view cannot show before the page), not once the page has rendered its placeholder; its
+ * DemoView then gets the same module. A failure shows there.
+ */
+function loadFirstView(entry: DemoEntry): void {
+  entry.load().catch(() => {});
 }
 
 start().catch((error: unknown) => {
