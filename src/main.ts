@@ -33,6 +33,37 @@ async function start(): Promise<void> {
     if (!location.hash) loadFirstView(DEMOS[0]!);
     const [{ default: App }, demos] = await page;
     mount(App, { target, props: { env, demos } });
+    keepFragmentInView();
+  }
+}
+
+/**
+ * The browser looked for the address's fragment (`#scheduling`) before the page had rendered it, so it no longer keeps
+ * it in view while the page loads: do it here, as it would have. Until the visitor scrolls, types or clicks (or 10 s
+ * have passed), the target goes back to the top of the view whenever the demos mounting around it change the page.
+ */
+function keepFragmentInView(): void {
+  if (!fragmentTarget()) return;
+  const follow = () => fragmentTarget()?.scrollIntoView();
+  follow();
+  const observer = new ResizeObserver(follow);
+  observer.observe(document.body);
+  const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+  const stop = () => {
+    observer.disconnect();
+    for (const name of events) removeEventListener(name, stop);
+  };
+  for (const name of events) addEventListener(name, stop, { passive: true });
+  setTimeout(stop, 10_000);
+}
+
+function fragmentTarget(): HTMLElement | null {
+  const fragment = location.hash.slice(1);
+  if (!fragment) return null;
+  try {
+    return document.getElementById(decodeURIComponent(fragment));
+  } catch {
+    return document.getElementById(fragment); // a malformed escape: as it is
   }
 }
 
