@@ -15,7 +15,26 @@ export default defineConfig({
   build: {
     // bench.html is the page `npm run bench` drives; it ships beside the app and shows nothing by itself.
     // machines.html is a bare page of the machines job queue for its end-to-end tests.
-    rolldownOptions: { input: { main: 'index.html', bench: 'bench.html', machines: 'machines.html' } },
+    rolldownOptions: {
+      input: { main: 'index.html', bench: 'bench.html', machines: 'machines.html' },
+      // Demos load on demand (src/demos/registry.ts), which splits the modules they share into many small chunks;
+      // these groups join the small ones a demo needs before it is usable, as one file each (fewer requests, and
+      // gzip compresses one file better than ten). The pool and the results stay apart: they load with a run.
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'tasks',
+              test: /\/src\/tasks\/|\/src\/random\.ts|\/workers\/kernels\/(fib|sum|mandelbrot|backend)\.ts/,
+            },
+            {
+              name: 'demo-core',
+              test: /\/src\/(measure\/(amdahl|noise|tables|sweepProgress|calibrate|calibration|workerCounts|stats)|learn\/(prediction|guess\.svelte)|pool\/errors|format|settings\/fields|demos\/fields)\.ts|\/src\/run\//,
+            },
+          ],
+        },
+      },
+    },
     // The kernels' .wasm stay files (never data: URLs): a strict connect-src would refuse to fetch a data: URL.
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
   },

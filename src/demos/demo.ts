@@ -29,10 +29,27 @@ export interface DemoProps {
   env: Environment;
 }
 
+type View = Component<DemoProps>;
+
+/**
+ * A demo's line in the registry: its id, and how to load each of its parts. Each part is its own chunk, so that an
+ * embed loads only its own demo, and the full page a demo's settings only when a link names them or its view loads.
+ */
 export interface DemoEntry {
+  /** The demo's folder name, section id, embed name and the prefix of its settings in a link. */
+  id: string;
+  /** What the page says about the demo before its view loads (the full page loads every demo's, for its navigation). */
+  meta: () => Promise<{ meta: DemoMeta }>;
+  /** The demo's settings, checked against a link that names them before the view reads them. */
+  schema: (env: Environment) => Promise<Schema>;
+  /** The view, loaded only when it is shown. */
+  load: () => Promise<{ default: View }>;
+}
+
+/** A demo whose meta has loaded: what the page renders before and around its view. */
+export interface Demo {
   meta: DemoMeta;
-  /** The demo's settings; known before the view loads, so that a link is checked against every demo at once. */
-  schema: (env: Environment) => Schema;
-  /** The view, loaded only when it is shown: each demo is its own chunk. */
-  load: () => Promise<{ default: Component<DemoProps> }>;
+  /** Its place on the page, from 0. */
+  order: number;
+  load: () => Promise<{ default: View }>;
 }

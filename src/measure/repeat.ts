@@ -3,6 +3,7 @@
  * warm-up run then the timed repetitions; every result compared with the first one of the whole sweep, a mismatch
  * reported and never dropped; cancellation honoured between runs and while workers start.
  */
+import { CHUNK_TIME_LIMIT_MS } from './sweepProgress';
 import { CancelledError, createPool, type Pool, type PoolOptions } from '../pool';
 
 /** What one run gives the loop: the value to check and the time it took. */
@@ -100,8 +101,4 @@ export async function withPool<T>(
 
 export type MakePool = (options: PoolOptions) => Pool;
 
-/**
- * The longest one chunk of a sweep may run: far beyond any chunk a demo's bounds allow on a slow phone, but a kernel
- * that never returns (or a setting no one foresaw) ends with a TimeoutError instead of a run that never ends.
- */
-export const CHUNK_TIME_LIMIT_MS = 120_000;
+export { CHUNK_TIME_LIMIT_MS } from './sweepProgress';

@@ -1,11 +1,10 @@
-import { runJob } from '../../workers/kernels';
 import { CancelledError, type Schedule, type TraceEvent } from '../pool';
 import { checkRepetitions, Reference, repeat, withBaseline, withPool, type MakePool, type Timed } from './repeat';
 import type { Task } from '../tasks/task';
 import { efficiency, median, speedup } from './stats';
+import { MAIN_THREAD } from './sweepProgress';
 
-/** The row of the main-thread baseline: no worker at all, the page itself computes (and freezes). */
-export const MAIN_THREAD = 0;
+export { MAIN_THREAD, sweepFraction } from './sweepProgress';
 
 export interface SweepSettings {
   /** Worker counts to try. The 1-worker run is the baseline of every speedup, so it is always added. */
@@ -157,6 +156,8 @@ export async function sweep<P, R>({
   }
 
   if (includeMainThread) {
+    // The kernels run in the page only for this baseline: loaded when asked for, not with every demo that sweeps.
+    const { runJob } = await import('../../workers/kernels');
     const jobs = task.split(params, 1);
     await measure(MAIN_THREAD, 0, async (repetition) => {
       report({ workers: MAIN_THREAD, warmup: repetition === 0, chunksDone: 0, chunks: jobs.length });
@@ -209,11 +210,4 @@ export function summarize(partial: Pick<SweepRow, 'workers' | 'timesMs' | 'spawn
     speedupMax: Number.NaN,
     efficiency: Number.NaN,
   };
-}
-
-/** The share of the whole sweep done, 0 to 1, counting the current run's finished chunks. */
-export function sweepFraction(progress: SweepProgress | null): number {
-  if (!progress || progress.runs === 0) return 0;
-  const inRun = progress.chunks ? progress.chunksDone / progress.chunks : 0;
-  return Math.min(1, (progress.runsDone + inRun) / progress.runs);
 }

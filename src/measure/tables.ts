@@ -1,5 +1,6 @@
 import { resultTable, type Column, type ResultTable } from './export';
-import { MAIN_THREAD, type SweepRow } from './sweep';
+import type { SweepRow } from './sweep';
+import { MAIN_THREAD } from './sweepProgress';
 
 /** A number as a table cell: three decimals, or empty where there is no number (a count that was not run). */
 export const roundCell = (value: number, digits = 3) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : '');

@@ -1,4 +1,5 @@
-import { CancelledError, WorkerStartError } from '../pool';
+// The errors alone, not the pool's barrel: a view that runs nothing yet need not load the pool.
+import { CancelledError, WorkerStartError } from '../pool/errors';
 import { runLock, type LockHolder } from './runLock.svelte';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'timed-out' | 'failed';

@@ -17,6 +17,10 @@ export const MAX_NAMED_UNKNOWN = 5;
 const APP_PARAMETERS = new Set(['embed', 'theme', 'controls']);
 const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
+
+export function isTheme(text: string | null): text is Theme {
+  return (THEMES as readonly (string | null)[]).includes(text);
+}
 /** How much of an embedded demo shows: `full`, or `minimal` (the compact embed for teachers: main fields, Run, result). */
 const CONTROLS = ['full', 'minimal'] as const;
 export type Controls = (typeof CONTROLS)[number];
@@ -121,7 +125,7 @@ export function readLink(query: URLSearchParams, schemas: ReadonlyMap<string, Sc
   let theme: Theme | null = null;
   const themeRaw = query.get('theme');
   if (themeRaw !== null) {
-    if ((THEMES as readonly string[]).includes(themeRaw)) theme = themeRaw as Theme;
+    if (isTheme(themeRaw)) theme = themeRaw;
     else notices.push(`The link's theme ${quote(themeRaw)} is not light or dark; your preference is used.`);
   }
   let controls: Controls = 'full';

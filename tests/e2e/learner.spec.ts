@@ -63,6 +63,8 @@ test('the start-here links land on their demos, in order', async ({ page }) => {
   await page.goto('./');
   const path = page.getByRole('region', { name: 'Start here' });
   const links = path.getByRole('listitem').getByRole('link');
+  // The page renders once its demos' metas have loaded (their own chunks), which may be just after the load event.
+  await expect(links.first()).toBeVisible();
   const count = await links.count();
   expect(count).toBeGreaterThanOrEqual(4);
   expect(count).toBeLessThanOrEqual(6);
@@ -141,6 +143,7 @@ test('the navigation stays in view while scrolling, and its links land on their 
     await page.setViewportSize({ width, height: 700 });
     await page.goto('./');
     const nav = page.getByTestId('page-nav');
+    await expect(nav).toBeVisible(); // rendered (see above), so that the page has its height
     await page.evaluate(() => scrollTo(0, document.body.scrollHeight / 2));
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(500);
     await expect(nav).toBeInViewport();

@@ -8,6 +8,7 @@ const ENDED = /Done\.|Cancelled|Stopped|Failed/;
 
 async function demoIds(page: Page): Promise<string[]> {
   const links = page.getByRole('navigation', { name: 'Demos' }).getByRole('link');
+  await expect(links.first()).toBeVisible(); // the page renders once the demos' metas have loaded
   return (await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!.slice(1)))).filter(Boolean);
 }
 

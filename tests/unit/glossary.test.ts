@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { START_HERE } from '../../src/demos/path';
-import { DEMOS } from '../../src/demos/registry';
+import { withMetas } from '../../src/demos/registry';
 import { GLOSSARY, glossaryInOrder, isTermId, markTerms } from '../../src/learn/glossary';
 
 /** Every .svelte file under src. */
@@ -77,8 +77,8 @@ describe('glossary', () => {
     expect(markTerms('an unlocked racecar').filter((piece) => piece.term)).toEqual([]);
   });
 
-  it('finds terms in the lessons and the start-here steps', () => {
-    const lines = [...DEMOS.map((demo) => demo.meta.lesson), ...START_HERE.map((step) => step.look)];
+  it('finds terms in the lessons and the start-here steps', async () => {
+    const lines = [...(await withMetas()).map((demo) => demo.meta.lesson), ...START_HERE.map((step) => step.look)];
     const marked = new Set(lines.flatMap((line) => markTerms(line).flatMap((piece) => piece.term ?? [])));
     expect(marked.size).toBeGreaterThanOrEqual(5);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMOS } from '../../src/demos/registry';
+import { findEntry } from '../../src/demos/registry';
 import { WEB_WAYS } from '../../src/demos/python/webComparison';
 
 /** The demos of the playground that have a Python counterpart, by their ids in DEMOS. */
@@ -17,8 +17,8 @@ const DEMO_IDS = [
 ];
 
 describe('Python side by side', () => {
-  it.each(DEMO_IDS)('has a note with explanation and code for %s', (id) => {
-    const note = DEMOS.find((demo) => demo.meta.id === id)?.meta.python;
+  it.each(DEMO_IDS)('has a note with explanation and code for %s', async (id) => {
+    const note = (await findEntry(id)?.meta())?.meta.python;
     expect(note).toBeDefined();
     expect(note!.explanation.length).toBeGreaterThan(80);
     expect(note!.code).toMatch(/^(import|from) /);

@@ -4,14 +4,8 @@ import { countsToPredict } from '../../measure/amdahl';
 import { describeFibBatch, describeSum, fibCallMs, type Calibration } from '../../measure/calibrate';
 import { calibrate } from '../../measure/calibration';
 import { noiseWarnings } from '../../measure/noise';
-import {
-  MAIN_THREAD,
-  sweep,
-  sweepFraction,
-  type SweepProgress,
-  type SweepResult,
-  type SweepRow,
-} from '../../measure/sweep';
+import type { SweepProgress, SweepResult, SweepRow } from '../../measure/sweep';
+import { MAIN_THREAD, sweepFraction } from '../../measure/sweepProgress';
 import { sweepTable } from '../../measure/tables';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
@@ -124,7 +118,11 @@ export class SpeedupState {
     };
     this.ran = { task, params, settings: { ...this.settings.raw } };
     this.guess.lockIn();
-    await this.runner.run((signal, onProgress) => sweep({ task, params, settings: sweepSettings, signal, onProgress }));
+    // The pool and the sweep load with the first run: the page needs neither to show the demo.
+    await this.runner.run(async (signal, onProgress) => {
+      const { sweep } = await import('../../measure/sweep');
+      return sweep({ task, params, settings: sweepSettings, signal, onProgress });
+    });
   }
 
   get progress(): { value: number; label: string } | null {
