@@ -27,6 +27,7 @@ test('shows the environment, cross-origin isolated', async ({ page }) => {
 
 test('the header lists every demo, each a link to its section', async ({ page }) => {
   const nav = page.getByRole('navigation', { name: 'Demos' });
+  await expect(nav.getByRole('link').first()).toBeVisible(); // the page renders once the demos' metas have loaded
   await expect(nav.getByRole('link')).toHaveCount(await page.locator('.demo-slot').count());
   await nav.getByRole('link', { name: 'Scheduling' }).click();
   await expect(page).toHaveURL(/#scheduling$/);
