@@ -1,7 +1,7 @@
 import { barrierFail, barrierWait } from '../kernels/image/barrier';
 import { checkFilter, haloRows, type Filter } from '../kernels/image/filter';
 import { gaussianWeights } from '../kernels/image/gaussian';
-import { PROGRESS, type SharedFilterBuffers } from '../kernels/image/shared';
+import { PROGRESS, type SharedFilterBuffers, ownBands } from '../kernels/image/shared';
 import type { KernelExports } from './exports';
 import { Layout } from './layout';
 import { growRegion } from './sharedMemory';
@@ -45,7 +45,7 @@ export class InPlaceFilters {
     workers: number,
   ): number {
     const { input, output, scratch, control } = buffers;
-    const mine = bands.filter((_, j) => Math.floor((j * workers) / bands.length) === worker);
+    const mine = ownBands(bands, worker, workers);
     let done = 0;
     const finished = () => {
       done++;

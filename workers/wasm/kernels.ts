@@ -3,7 +3,7 @@ import { barrierFail, barrierWait } from '../kernels/image/barrier';
 import { checkFilter, haloRows, type Filter } from '../kernels/image/filter';
 import { gaussianWeights } from '../kernels/image/gaussian';
 import { clamp } from '../kernels/image/rows';
-import { PROGRESS, type SharedFilterBuffers } from '../kernels/image/shared';
+import { PROGRESS, type SharedFilterBuffers, ownBands } from '../kernels/image/shared';
 import { checkMandelbrotRows, type MandelbrotView } from '../kernels/mandelbrot';
 import { assertRange } from '../kernels/sum';
 import type { KernelExports } from './exports';
@@ -131,7 +131,7 @@ export class WasmKernels {
       return this.#onSharedMemory(buffers.wasm).filterShared(filter, buffers, width, height, bands, worker, workers);
     }
     const { input, output, scratch, control } = buffers;
-    const mine = bands.filter((_, j) => Math.floor((j * workers) / bands.length) === worker);
+    const mine = ownBands(bands, worker, workers);
     const stride = width * 4;
     let done = 0;
     const finished = () => {

@@ -33,6 +33,10 @@ export interface SharedFilterBuffers {
   wasm?: WasmSharedMemory | undefined;
 }
 
+/** The bands worker `worker` of `workers` owns in shared mode: contiguous blocks, band j to worker ⌊j·workers/bands⌋. */
+export const ownBands = <B>(bands: readonly B[], worker: number, workers: number): B[] =>
+  bands.filter((_, j) => Math.floor((j * workers) / bands.length) === worker);
+
 /**
  * One worker's share of a shared-mode run: it filters the bands it owns (contiguous blocks: band j belongs to worker
  * ⌊j·workers/bands⌋) straight into the shared output. The Gaussian's two passes are separated by a barrier inside
@@ -48,7 +52,7 @@ export function filterShared(
   workers: number,
 ): number {
   const { input, output, scratch, control } = buffers;
-  const mine = bands.filter((_, j) => Math.floor((j * workers) / bands.length) === worker);
+  const mine = ownBands(bands, worker, workers);
   let done = 0;
   const finished = () => {
     done++;
