@@ -10,7 +10,8 @@ import {
   TimeoutError,
   type TraceEvent,
 } from '../../src/pool';
-import { computeUrl, fibJob, slowJob, WorkerCounter, trackedPools, sleep } from './poolHarness';
+import { sleep } from '../../src/sleep';
+import { computeUrl, fibJob, slowJob, WorkerCounter, trackedPools } from './poolHarness';
 
 const pool = trackedPools();
 

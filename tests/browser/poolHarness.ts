@@ -4,7 +4,6 @@ import type { Job } from '../../workers/kernels';
 import { createPool, type Pool, type PoolOptions } from '../../src/pool';
 import { sleep } from '../../src/sleep';
 
-export { sleep };
 export const computeUrl = new URL('../../workers/compute.worker.ts', import.meta.url);
 export const fibJob = (n: number): Job<'fibBatch'> => ({ kernel: 'fibBatch', args: [[n]] });
 /** Seconds of work for one worker: still running when a test cancels or times it out. */

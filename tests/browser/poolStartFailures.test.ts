@@ -1,7 +1,8 @@
 /** A pool whose workers cannot start fails fast with a typed error, and its waits end on their abort signal. */
 import { describe, expect, it } from 'vitest';
 import { CancelledError, PoolClosedError, WorkerStartError, type PoolOptions, type TraceEvent } from '../../src/pool';
-import { computeUrl, fibJob, slowJob, WorkerCounter, trackedPools, within, sleep } from './poolHarness';
+import { sleep } from '../../src/sleep';
+import { computeUrl, fibJob, slowJob, WorkerCounter, trackedPools, within } from './poolHarness';
 
 const pool = trackedPools();
 
