@@ -20,6 +20,7 @@ async function measure(): Promise<Calibration | null> {
   const stored = parseCalibration(read());
   if (stored) return stored;
   if (typeof Worker === 'undefined') return null;
+  await pageIdle();
   const worker = new Worker(new URL('../../workers/calibrate.worker.ts', import.meta.url), { type: 'module' });
   try {
     const probes = await new Promise<{ fib: FibProbe; sum: SumProbe } | null>((resolve) => {
@@ -40,6 +41,18 @@ async function measure(): Promise<Calibration | null> {
   } finally {
     worker.terminate();
   }
+}
+
+/**
+ * The probe times wall-clock time: started while the page is still loading and mounting its demos, on a 2-core
+ * machine it shares the cores with that work and measured up to 6× too slow. It waits for an idle moment (at most
+ * a second) first.
+ */
+function pageIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+    else setTimeout(resolve, 200);
+  });
 }
 
 function read(): string | null {

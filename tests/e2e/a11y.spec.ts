@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { demoIds } from './pageDemos';
 
 /**
  * Accessibility: axe-core against WCAG 2.1 AA in light and dark, on the full page and on every embed, before and
@@ -9,11 +10,6 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCHEMES = ['light', 'dark'] as const;
 const ENDED = /Done\.|Cancelled|Stopped|Failed/;
-
-async function demoIds(page: Page): Promise<string[]> {
-  const links = page.getByRole('navigation', { name: 'Demos' }).getByRole('link');
-  return (await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!.slice(1)))).filter(Boolean);
-}
 
 /** The violations in both colour schemes, one line each, so that a failure says what and where. */
 async function violations(page: Page, where: string): Promise<string[]> {

@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { demoIds } from './pageDemos';
 
 /** What every demo shares: its layout at phone and tablet widths, one experiment at a time, export, focus. */
 
 const WIDTHS = [360, 768] as const;
 const ENDED = /Done\.|Cancelled|Stopped|Failed/;
-
-async function demoIds(page: Page): Promise<string[]> {
-  const links = page.getByRole('navigation', { name: 'Demos' }).getByRole('link');
-  await expect(links.first()).toBeVisible(); // the page renders once the demos' metas have loaded
-  return (await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!.slice(1)))).filter(Boolean);
-}
 
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

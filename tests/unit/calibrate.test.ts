@@ -53,6 +53,20 @@ describe('probeFib', () => {
     expect(probe.unitMs).toBeCloseTo(1e-5, 12);
   });
 
+  it('keeps timing while fib gets faster after the warm-up (a page starting up competed for the cores)', () => {
+    let clock = 0;
+    // 6× slower for the first 150 ms, past the 80 ms warm-up: what the probe saw beside a page starting up.
+    const probe = probeFib(
+      (n) => {
+        clock += 1e-5 * PHI ** n * (clock < 150 ? 6 : 1);
+        return 0;
+      },
+      () => clock,
+    );
+    expect(probe.unitMs).toBeCloseTo(1e-5, 12);
+    expect(clock).toBeLessThan(1000);
+  });
+
   it('stops at maxN on a machine too fast to measure', () => {
     const tiny = machine(1e-12);
     expect(probeFib(tiny.fib, tiny.now, { maxN: 32 }).n).toBe(32);
