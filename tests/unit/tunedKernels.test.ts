@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { boxRows } from '../../workers/kernels/image/box';
 import { sobelRows } from '../../workers/kernels/image/neighbours';
 import { grayscaleRows } from '../../workers/kernels/image/point';
-import type { RowJob } from '../../workers/kernels/image/rows';
+import { wholePictureJob } from '../../workers/kernels/image/rows';
 import { mandelbrotRows } from '../../workers/kernels/mandelbrot';
 import { sumSquaresMod32 } from '../../workers/kernels/sum';
 import { seededRandom } from '../../src/random';
@@ -28,16 +28,8 @@ function picture(width: number, height: number, offset: number): Uint8ClampedArr
 
 type Rows = (src: Uint8ClampedArray, dst: Uint8ClampedArray, width: number, height: number) => void;
 /** The whole picture as one job. */
-const job = (src: Uint8ClampedArray, dst: Uint8ClampedArray, width: number, height: number): RowJob => ({
-  src,
-  srcTop: 0,
-  dst,
-  dstTop: 0,
-  width,
-  height,
-  y0: 0,
-  y1: height,
-});
+const job = (src: Uint8ClampedArray, dst: Uint8ClampedArray, width: number, height: number) =>
+  wholePictureJob(src, dst, width, height, 0, height);
 const CASES: [string, Rows, Rows][] = [
   [
     'grayscale',

@@ -1,30 +1,18 @@
-import { barrierFail, barrierWait } from '../kernels/image/barrier';
 import { checkFilter, haloRows, type Filter } from '../kernels/image/filter';
 import { gaussianWeights } from '../kernels/image/gaussian';
-import { PROGRESS, type SharedFilterBuffers, ownBands } from '../kernels/image/shared';
+import { type RowJob, wholePictureJob } from '../kernels/image/rows';
+import { type Band, type BandPass, type SharedFilterBuffers, gaussianScratch } from '../kernels/image/shared';
 import type { KernelExports } from './exports';
 import { Layout } from './layout';
 import { growRegion } from './sharedMemory';
 
 /** A kernel call ready to run on addresses already laid out (WasmKernels.filterCall). */
-export type FilterCall = (
-  filter: Filter,
-  src: number,
-  srcTop: number,
-  dst: number,
-  dstTop: number,
-  width: number,
-  height: number,
-  y0: number,
-  y1: number,
-  layout: Layout,
-) => () => void;
+export type FilterCall = (filter: Filter, job: RowJob<number, number>, layout: Layout) => () => void;
 
 /**
  * Shared mode on a module instantiated on the picture's own shared WebAssembly.Memory: the kernels read the input
  * and write the output where they are, with this worker's scratch (box columns, Sobel's luma rows, the Gaussian's
- * padded row and weights) in a region of the same memory that this worker grew for itself. Same bands, barrier and
- * progress counter as filterShared in image/shared.ts; nothing is copied.
+ * padded row and weights) in a region of the same memory that this worker grew for itself. Nothing is copied.
  */
 export class InPlaceFilters {
   #region = { at: 0, bytes: 0 };
@@ -35,63 +23,42 @@ export class InPlaceFilters {
     private readonly filterCall: FilterCall,
   ) {}
 
-  filterShared(
-    filter: Filter,
-    buffers: SharedFilterBuffers,
-    width: number,
-    height: number,
-    bands: readonly (readonly [number, number])[],
-    worker: number,
-    workers: number,
-  ): number {
-    const { input, output, scratch, control } = buffers;
-    const mine = ownBands(bands, worker, workers);
-    let done = 0;
-    const finished = () => {
-      done++;
-      Atomics.add(control, PROGRESS, 1);
-    };
-    try {
-      checkFilter(filter);
-      this.#checkViews(buffers);
-      const tallest = Math.max(0, ...mine.map(([y0, y1]) => y1 - y0));
-      const base = this.#scratch(scratchBound(filter, width, tallest));
-      const end = this.#region.at + this.#region.bytes;
-      if (filter.name !== 'gaussian') {
-        for (const [y0, y1] of mine) {
-          const layout = new Layout(base);
-          const run = this.filterCall(filter, input.byteOffset, 0, output.byteOffset, 0, width, height, y0, y1, layout);
-          if (layout.end > end) throw new Error('in-place scratch overflow: scratchBound is too small');
-          run();
-          finished();
-        }
-        return done;
-      }
-      if (!scratch) throw new TypeError('the Gaussian needs a 16-bit scratch picture');
-      const weights = gaussianWeights(filter.sigma);
-      const radius = (weights.length - 1) >> 1;
-      const stride = width * 4;
-      const layout = new Layout(base);
-      const w = layout.take(weights.length * 4);
-      const padded = layout.take((stride + 8 * radius) * 4);
-      const rows = layout.take(verticalScratch(weights.length));
+  /** The passes (runOwnBands in image/shared.ts) that filter the bands `mine` of a shared picture in place. */
+  passes(filter: Filter, buffers: SharedFilterBuffers, width: number, height: number, mine: Band[]): BandPass[] {
+    const { input, output } = buffers;
+    checkFilter(filter);
+    this.#checkViews(buffers);
+    const tallest = Math.max(0, ...mine.map(([y0, y1]) => y1 - y0));
+    const base = this.#scratch(scratchBound(filter, width, tallest));
+    const end = this.#region.at + this.#region.bytes;
+    const checkFits = (layout: Layout) => {
       if (layout.end > end) throw new Error('in-place scratch overflow: scratchBound is too small');
-      new Int32Array(this.memory.buffer, w, weights.length).set(weights);
-      const k = this.exports;
-      for (const [y0, y1] of mine) {
-        k.gaussianHorizontal(input.byteOffset, 0, scratch.byteOffset, 0, width, y0, y1, w, radius, padded);
-        finished();
-      }
-      barrierWait(control, workers);
-      for (const [y0, y1] of mine) {
-        k.gaussianVertical(scratch.byteOffset, 0, output.byteOffset, 0, width, height, y0, y1, w, radius, rows);
-        finished();
-      }
-      return done;
-    } catch (error) {
-      barrierFail(control);
-      throw error;
+    };
+    if (filter.name !== 'gaussian') {
+      const [src, dst] = [input.byteOffset, output.byteOffset];
+      return [
+        (y0, y1) => {
+          const layout = new Layout(base);
+          const run = this.filterCall(filter, wholePictureJob(src, dst, width, height, y0, y1), layout);
+          checkFits(layout);
+          run();
+        },
+      ];
     }
+    const scratch = gaussianScratch(buffers).byteOffset;
+    const weights = gaussianWeights(filter.sigma);
+    const radius = (weights.length - 1) >> 1;
+    const layout = new Layout(base);
+    const w = layout.take(weights.length * 4);
+    const padded = layout.take((width * 4 + 8 * radius) * 4);
+    const rows = layout.take(verticalScratch(weights.length));
+    checkFits(layout);
+    new Int32Array(this.memory.buffer, w, weights.length).set(weights);
+    const k = this.exports;
+    return [
+      (y0, y1) => k.gaussianHorizontal(input.byteOffset, 0, scratch, 0, width, y0, y1, w, radius, padded),
+      (y0, y1) => k.gaussianVertical(scratch, 0, output.byteOffset, 0, width, height, y0, y1, w, radius, rows),
+    ];
   }
 
   /** The views must lie inside this memory: the kernels take their offsets as addresses in it. */

@@ -1,12 +1,12 @@
-import { checkRows } from '../kernels/image/band';
-import { barrierFail, barrierWait } from '../kernels/image/barrier';
-import { checkFilter, haloRows, type Filter } from '../kernels/image/filter';
+import { type BandArgs, checkRows } from '../kernels/image/band';
+import { checkFilter, type Filter } from '../kernels/image/filter';
 import { gaussianWeights } from '../kernels/image/gaussian';
-import { clamp } from '../kernels/image/rows';
-import { PROGRESS, type SharedFilterBuffers, ownBands } from '../kernels/image/shared';
+import { clamp, type RowJob } from '../kernels/image/rows';
+import { runOwnBands, type SharedArgs } from '../kernels/image/shared';
 import { checkMandelbrotRows, type MandelbrotView } from '../kernels/mandelbrot';
 import { assertRange } from '../kernels/sum';
-import type { KernelExports } from './exports';
+import { copiedPasses } from './copied';
+import { type KernelExports, rowArgs } from './exports';
 import { InPlaceFilters, verticalScratch } from './inPlace';
 import { Layout } from './layout';
 import type { WasmSharedMemory } from './sharedMemory';
@@ -77,37 +77,21 @@ export class WasmKernels {
   }
 
   /** As filterBand in image/band.ts. */
-  filterBand(
-    filter: Filter,
-    window: Uint8ClampedArray,
-    windowTop: number,
-    width: number,
-    height: number,
-    y0: number,
-    y1: number,
-  ): Uint8ClampedArray {
-    const band = this.prepareBand(filter, window, windowTop, width, height, y0, y1);
+  filterBand(...args: BandArgs): Uint8ClampedArray {
+    const band = this.prepareBand(...args);
     band.run();
     return band.output();
   }
 
   /** Copies a band's window into memory and returns the kernel call; the benchmark times `run` alone. */
-  prepareBand(
-    filter: Filter,
-    window: Uint8ClampedArray,
-    windowTop: number,
-    width: number,
-    height: number,
-    y0: number,
-    y1: number,
-  ): PreparedBand {
+  prepareBand(...[filter, window, windowTop, width, height, y0, y1]: BandArgs): PreparedBand {
     checkFilter(filter);
     checkRows(window, windowTop, width, height, y0, y1);
     const layout = new Layout();
     const src = layout.take(window.length);
     const outLength = (y1 - y0) * width * 4;
     const dst = layout.take(outLength);
-    const run = this.filterCall(filter, src, windowTop, dst, y0, width, height, y0, y1, layout);
+    const run = this.filterCall(filter, { src, srcTop: windowTop, dst, dstTop: y0, width, height, y0, y1 }, layout);
     this.bytes(src, window.length).set(window);
     return { run, output: () => this.bytes(dst, outLength).slice() };
   }
@@ -115,70 +99,15 @@ export class WasmKernels {
   /**
    * As filterShared in image/shared.ts, with the same bands, barrier and progress counter. When the picture lives in
    * a shared WebAssembly.Memory (`buffers.wasm`), the shared build runs on that memory in place (inPlace.ts).
-   * Otherwise the picture is in plain SharedArrayBuffers, outside this module's memory, so each band is copied in
-   * (with its halo) and its rows copied back out.
+   * Otherwise the picture is in plain SharedArrayBuffers, outside this module's memory, and each band is copied in
+   * and out (copied.ts).
    */
-  filterShared(
-    filter: Filter,
-    buffers: SharedFilterBuffers,
-    width: number,
-    height: number,
-    bands: readonly (readonly [number, number])[],
-    worker: number,
-    workers: number,
-  ): number {
-    if (buffers.wasm) {
-      return this.#onSharedMemory(buffers.wasm).filterShared(filter, buffers, width, height, bands, worker, workers);
-    }
-    const { input, output, scratch, control } = buffers;
-    const mine = ownBands(bands, worker, workers);
-    const stride = width * 4;
-    let done = 0;
-    const finished = () => {
-      done++;
-      Atomics.add(control, PROGRESS, 1);
-    };
-    try {
-      checkFilter(filter);
-      if (filter.name !== 'gaussian') {
-        const halo = haloRows(filter);
-        for (const [y0, y1] of mine) {
-          const top = Math.max(0, y0 - halo);
-          const bottom = Math.min(height, y1 + halo);
-          const rows = this.filterBand(
-            filter,
-            input.subarray(top * stride, bottom * stride),
-            top,
-            width,
-            height,
-            y0,
-            y1,
-          );
-          output.set(rows, y0 * stride);
-          finished();
-        }
-        return done;
-      }
-      if (!scratch) throw new TypeError('the Gaussian needs a 16-bit scratch picture');
-      const weights = gaussianWeights(filter.sigma);
-      const radius = (weights.length - 1) >> 1;
-      for (const [y0, y1] of mine) {
-        scratch.set(this.#gaussianHorizontal(input, weights, width, y0, y1), y0 * stride);
-        finished();
-      }
-      barrierWait(control, workers);
-      for (const [y0, y1] of mine) {
-        const top = Math.max(0, y0 - radius);
-        const bottom = Math.min(height, y1 + radius);
-        const rows = this.#gaussianVertical(scratch, top, bottom, weights, width, height, y0, y1);
-        output.set(rows, y0 * stride);
-        finished();
-      }
-      return done;
-    } catch (error) {
-      barrierFail(control);
-      throw error;
-    }
+  filterShared(...[filter, buffers, width, height, bands, worker, workers]: SharedArgs): number {
+    return runOwnBands(buffers.control, bands, worker, workers, (mine) =>
+      buffers.wasm
+        ? this.#onSharedMemory(buffers.wasm).passes(filter, buffers, width, height, mine)
+        : copiedPasses(this, filter, buffers, width, height),
+    );
   }
 
   /** The in-place kernels on a shared picture's memory: instantiated on first sight, then reused. */
@@ -204,8 +133,8 @@ export class WasmKernels {
     return new Uint8ClampedArray(this.memory.buffer, at, length);
   }
 
-  /** Writes the weights at `at` (after the memory has grown). */
-  #weights(at: number, weights: Int32Array): void {
+  /** Writes the Gaussian's weights at `at` (after the memory has grown). */
+  setWeights(at: number, weights: Int32Array): void {
     new Int32Array(this.memory.buffer, at, weights.length).set(weights);
   }
 
@@ -213,19 +142,9 @@ export class WasmKernels {
    * Takes the filter's scratch memory, grows the memory, and returns the call that filters rows [y0, y1) from
    * `src` (picture rows [srcTop, …)) into `dst` (rows [dstTop, …)).
    */
-  filterCall(
-    filter: Filter,
-    src: number,
-    srcTop: number,
-    dst: number,
-    dstTop: number,
-    width: number,
-    height: number,
-    y0: number,
-    y1: number,
-    layout: Layout,
-  ): () => void {
+  filterCall(filter: Filter, job: RowJob<number, number>, layout: Layout): () => void {
     const k = this.exports;
+    const { src, srcTop, dst, dstTop, width, height, y0, y1 } = job;
     const stride = width * 4;
     const at = (ptr: number, y: number, top: number) => ptr + (y - top) * stride;
     switch (filter.name) {
@@ -238,11 +157,11 @@ export class WasmKernels {
       case 'box': {
         const columns = layout.take(stride * 4);
         layout.grow(this.memory);
-        return () => k.box(src, srcTop, dst, dstTop, width, height, y0, y1, filter.radius, columns);
+        return () => k.box(...rowArgs(job), filter.radius, columns);
       }
       case 'sharpen':
         layout.grow(this.memory);
-        return () => k.sharpen(src, srcTop, dst, dstTop, width, height, y0, y1);
+        return () => k.sharpen(...rowArgs(job));
       case 'sobel': {
         const top = clamp(y0 - 1, height);
         const bottom = clamp(y1, height) + 1;
@@ -250,7 +169,7 @@ export class WasmKernels {
         layout.grow(this.memory);
         return () => {
           k.lumaRows(src, srcTop, lum, width, top, bottom);
-          k.sobel(lum, top, dst, dstTop, width, height, y0, y1);
+          k.sobel(...rowArgs({ ...job, src: lum, srcTop: top }));
         };
       }
       case 'gaussian': {
@@ -263,55 +182,12 @@ export class WasmKernels {
         const padded = layout.take((stride + 8 * radius) * 4);
         const rows = layout.take(verticalScratch(weights.length));
         layout.grow(this.memory);
-        this.#weights(w, weights);
+        this.setWeights(w, weights);
         return () => {
           k.gaussianHorizontal(src, srcTop, middle, top, width, top, bottom, w, radius, padded);
-          k.gaussianVertical(middle, top, dst, dstTop, width, height, y0, y1, w, radius, rows);
+          k.gaussianVertical(...rowArgs({ ...job, src: middle, srcTop: top }), w, radius, rows);
         };
       }
     }
-  }
-
-  /** Horizontal Gaussian pass of picture rows [y0, y1) of a shared input: their 16-bit rows. */
-  #gaussianHorizontal(input: Uint8ClampedArray, weights: Int32Array, width: number, y0: number, y1: number) {
-    const stride = width * 4;
-    const radius = (weights.length - 1) >> 1;
-    const layout = new Layout();
-    const src = layout.take((y1 - y0) * stride);
-    const dst = layout.take((y1 - y0) * stride * 2);
-    const w = layout.take(weights.length * 4);
-    const padded = layout.take((stride + 8 * radius) * 4);
-    layout.grow(this.memory);
-    this.#weights(w, weights);
-    this.bytes(src, (y1 - y0) * stride).set(input.subarray(y0 * stride, y1 * stride));
-    this.exports.gaussianHorizontal(src, y0, dst, y0, width, y0, y1, w, radius, padded);
-    return new Uint16Array(this.memory.buffer, dst, (y1 - y0) * stride);
-  }
-
-  /** Vertical Gaussian pass of rows [y0, y1) from the shared 16-bit rows [top, bottom): their bytes. */
-  #gaussianVertical(
-    scratch: Uint16Array,
-    top: number,
-    bottom: number,
-    weights: Int32Array,
-    width: number,
-    height: number,
-    y0: number,
-    y1: number,
-  ) {
-    const stride = width * 4;
-    const radius = (weights.length - 1) >> 1;
-    const layout = new Layout();
-    const src = layout.take((bottom - top) * stride * 2);
-    const dst = layout.take((y1 - y0) * stride);
-    const w = layout.take(weights.length * 4);
-    const rows = layout.take(verticalScratch(weights.length));
-    layout.grow(this.memory);
-    this.#weights(w, weights);
-    new Uint16Array(this.memory.buffer, src, (bottom - top) * stride).set(
-      scratch.subarray(top * stride, bottom * stride),
-    );
-    this.exports.gaussianVertical(src, top, dst, y0, width, height, y0, y1, w, radius, rows);
-    return this.bytes(dst, (y1 - y0) * stride);
   }
 }

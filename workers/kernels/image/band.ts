@@ -57,6 +57,9 @@ export function filterBand(
   return out;
 }
 
+/** filterBand's arguments, which the WebAssembly kernels' twin takes too. */
+export type BandArgs = Parameters<typeof filterBand>;
+
 /** Throws a RangeError unless rows [y0, y1) and their window fit a `width`×`height` picture. */
 export function checkRows(
   window: Uint8ClampedArray,

@@ -19,6 +19,18 @@ export interface RowJob<S = Uint8ClampedArray, D = Uint8ClampedArray> {
   y1: number;
 }
 
+/** A job on arrays that each hold the whole picture (shared mode, or one band that is the whole picture). */
+export function wholePictureJob<S, D>(
+  src: S,
+  dst: D,
+  width: number,
+  height: number,
+  y0: number,
+  y1: number,
+): RowJob<S, D> {
+  return { src, srcTop: 0, dst, dstTop: 0, width, height, y0, y1 };
+}
+
 /** The clamp rule: a row or column outside the picture reads the nearest one inside it. */
 export function clamp(index: number, size: number): number {
   return index < 0 ? 0 : index >= size ? size - 1 : index;

@@ -1,7 +1,8 @@
 import { applyFilter } from './band';
 import { barrierFail, barrierWait } from './barrier';
-import { checkFilter, sharedPasses, type Filter } from './filter';
+import { checkFilter, type Filter } from './filter';
 import { gaussianHorizontalRows, gaussianVerticalRows, gaussianWeights } from './gaussian';
+import { wholePictureJob } from './rows';
 
 /** Slot of the shared control array that counts finished band-passes; the page polls it for progress. */
 export const PROGRESS = 0;
@@ -33,50 +34,40 @@ export interface SharedFilterBuffers {
   wasm?: WasmSharedMemory | undefined;
 }
 
+/** A band: picture rows [y0, y1). */
+export type Band = readonly [number, number];
+
 /** The bands worker `worker` of `workers` owns in shared mode: contiguous blocks, band j to worker ⌊j·workers/bands⌋. */
 export const ownBands = <B>(bands: readonly B[], worker: number, workers: number): B[] =>
   bands.filter((_, j) => Math.floor((j * workers) / bands.length) === worker);
 
+/** One pass of a shared-mode run over one band. */
+export type BandPass = (y0: number, y1: number) => void;
+
 /**
- * One worker's share of a shared-mode run: it filters the bands it owns (contiguous blocks: band j belongs to worker
- * ⌊j·workers/bands⌋) straight into the shared output. The Gaussian's two passes are separated by a barrier inside
- * the workers: no row is blurred vertically before every row is blurred horizontally. Returns the band-passes done.
+ * One worker's share of a shared-mode run, whatever the backend: `passes`, given the bands this worker owns, says
+ * what to do to each: one pass, or the Gaussian's two, between which the workers meet at the barrier (no row is
+ * blurred vertically before every row is blurred horizontally). Each band-pass adds to the progress counter. Any
+ * failure, in `passes` too, breaks the barrier, so that no worker waits for one that has failed. Returns the
+ * band-passes done.
  */
-export function filterShared(
-  filter: Filter,
-  buffers: SharedFilterBuffers,
-  width: number,
-  height: number,
-  bands: readonly (readonly [number, number])[],
+export function runOwnBands(
+  control: Int32Array,
+  bands: readonly Band[],
   worker: number,
   workers: number,
+  passes: (mine: Band[]) => BandPass[],
 ): number {
-  const { input, output, scratch, control } = buffers;
   const mine = ownBands(bands, worker, workers);
   let done = 0;
-  const finished = () => {
-    done++;
-    Atomics.add(control, PROGRESS, 1);
-  };
   try {
-    checkFilter(filter);
-    if (sharedPasses(filter) === 1) {
+    for (const [i, pass] of passes(mine).entries()) {
+      if (i > 0) barrierWait(control, workers);
       for (const [y0, y1] of mine) {
-        applyFilter(filter, input, 0, output, 0, width, height, y0, y1);
-        finished();
+        pass(y0, y1);
+        done++;
+        Atomics.add(control, PROGRESS, 1);
       }
-      return done;
-    }
-    if (filter.name !== 'gaussian' || !scratch) throw new TypeError('the Gaussian needs a 16-bit scratch picture');
-    const weights = gaussianWeights(filter.sigma);
-    for (const [y0, y1] of mine) {
-      gaussianHorizontalRows({ src: input, srcTop: 0, dst: scratch, dstTop: 0, width, height, y0, y1 }, weights);
-      finished();
-    }
-    barrierWait(control, workers);
-    for (const [y0, y1] of mine) {
-      gaussianVerticalRows({ src: scratch, srcTop: 0, dst: output, dstTop: 0, width, height, y0, y1 }, weights);
-      finished();
     }
     return done;
   } catch (error) {
@@ -84,3 +75,40 @@ export function filterShared(
     throw error;
   }
 }
+
+/** The Gaussian's 16-bit scratch picture, which a shared-mode Gaussian cannot do without. */
+export function gaussianScratch({ scratch }: SharedFilterBuffers): Uint16Array {
+  if (!scratch) throw new TypeError('the Gaussian needs a 16-bit scratch picture');
+  return scratch;
+}
+
+/**
+ * One worker's share of a shared-mode run: it filters the bands it owns straight into the shared output, the
+ * Gaussian in two passes around the barrier (runOwnBands). Returns the band-passes done.
+ */
+export function filterShared(
+  filter: Filter,
+  buffers: SharedFilterBuffers,
+  width: number,
+  height: number,
+  bands: readonly Band[],
+  worker: number,
+  workers: number,
+): number {
+  const { input, output } = buffers;
+  return runOwnBands(buffers.control, bands, worker, workers, () => {
+    checkFilter(filter);
+    if (filter.name !== 'gaussian') {
+      return [(y0, y1) => applyFilter(filter, input, 0, output, 0, width, height, y0, y1)];
+    }
+    const scratch = gaussianScratch(buffers);
+    const weights = gaussianWeights(filter.sigma);
+    return [
+      (y0, y1) => gaussianHorizontalRows(wholePictureJob(input, scratch, width, height, y0, y1), weights),
+      (y0, y1) => gaussianVerticalRows(wholePictureJob(scratch, output, width, height, y0, y1), weights),
+    ];
+  });
+}
+
+/** filterShared's arguments, which the WebAssembly kernels' twin takes too. */
+export type SharedArgs = Parameters<typeof filterShared>;
