@@ -48,3 +48,25 @@ fn outside(id: vec3<u32>) -> bool {
 
 /** The workgroup is 8×8 pixels: 64 invocations, and a 2-D grid stays under 65 535 groups a side for any picture. */
 export const WORKGROUP_SIDE = 8;
+
+/**
+ * A filter that reads no neighbour: `pixel` is the WGSL body of a function from one pixel's channels `c` to the
+ * packed pixel it becomes.
+ */
+export function pointWgsl(pixel: string): string {
+  return /* wgsl */ `${pixelsWgsl}
+@group(0) @binding(1) var<storage, read> src: array<u32>;
+@group(0) @binding(2) var<storage, read_write> dst: array<u32>;
+
+fn pixel(c: vec4<u32>) -> u32 {
+  ${pixel}
+}
+
+@compute @workgroup_size(8, 8)
+fn main(@builtin(global_invocation_id) id: vec3<u32>) {
+  if (outside(id)) { return; }
+  let i = id.y * params.width + id.x;
+  dst[i] = pixel(unpack(src[i]));
+}
+`;
+}
