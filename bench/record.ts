@@ -1,3 +1,5 @@
+import { median } from '../src/measure/stats.ts';
+
 /**
  * One line of benchmark output. `task` names what was measured; the other keys that are strings (mode, schedule…)
  * tell rows of one task apart. Written to the JSON file as it is.
@@ -9,6 +11,39 @@ export interface BenchRecord {
   speedup: number;
   efficiency: number;
   [detail: string]: string | number | boolean;
+}
+
+/**
+ * A row of the kernels suite (one thread, the C reference's too): times in ms, the throughput (MP/s for pictures,
+ * ns a term for the sum), the speedup over the first JavaScript version (`beforeMs`, its median), the checksum.
+ */
+export function kernelRecord(row: {
+  kernel: string;
+  backend: string;
+  size: string;
+  times: number[];
+  units: number;
+  unit: 'MP/s' | 'ns/term';
+  beforeMs: number;
+  checksum: number;
+  matches: boolean;
+}): BenchRecord {
+  const { kernel, backend, size, times, units, unit, beforeMs, checksum, matches } = row;
+  const medianMs = median(times);
+  return {
+    task: 'kernels',
+    kernel,
+    backend,
+    size,
+    workers: 1,
+    medianMs,
+    minMs: Math.min(...times),
+    ...(unit === 'MP/s' ? { mps: units / medianMs / 1e3 } : { nsPerTerm: (medianMs * 1e6) / units }),
+    speedup: beforeMs / medianMs,
+    efficiency: Number.NaN,
+    checksum,
+    matches,
+  };
 }
 
 /** A suite runs in the benchmark page and returns its records. Options come from the command line, as text. */

@@ -9,8 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchRecord } from '../bench/record.ts';
-import { median } from '../src/measure/stats.ts';
+import { kernelRecord, type BenchRecord } from '../bench/record.ts';
 import { gaussianWeights } from '../workers/kernels/image/gaussian.ts';
 
 const SOURCE = fileURLToPath(new URL('../bench/native/kernels.c', import.meta.url));
@@ -50,22 +49,10 @@ export function nativeKernels(rows: BenchRecord[], options: Record<string, strin
       const { times, checksum } = JSON.parse(output) as { times: number[]; checksum: number };
       const matches = checksum === js.checksum;
       if (!matches) console.error(`native ${program}: checksum ${checksum} differs from JavaScript's ${js.checksum}`);
-      const medianMs = median(times);
       const units = kernel === 'sum' ? Number(size) : Number(side) * Number(side);
-      return {
-        task: 'kernels',
-        kernel,
-        backend,
-        size,
-        workers: 1,
-        medianMs,
-        minMs: Math.min(...times),
-        ...(kernel === 'sum' ? { nsPerTerm: (medianMs * 1e6) / units } : { mps: units / medianMs / 1e3 }),
-        speedup: Number(rows.find((row) => row.kernel === kernel && row.backend === 'js-before')?.medianMs) / medianMs,
-        efficiency: Number.NaN,
-        checksum,
-        matches,
-      };
+      const unit = kernel === 'sum' ? 'ns/term' : 'MP/s';
+      const beforeMs = Number(rows.find((row) => row.kernel === kernel && row.backend === 'js-before')?.medianMs);
+      return kernelRecord({ kernel, backend, size, times, units, unit, beforeMs, checksum, matches });
     };
     const reference = run(kernel, 'native');
     // Mandelbrot's reference runs pixels side by side in vector lanes, as wasm-simd does; the literal one-pixel

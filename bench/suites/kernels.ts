@@ -18,7 +18,7 @@ import { WASM_URLS } from '../../workers/wasm/urls';
 // The first JavaScript versions, kept by the tests as the tuned kernels' reference: the "before" row.
 import * as before from '../../tests/reference/kernels';
 import { median } from '../../src/measure/stats';
-import { numberOption, type BenchRecord, type BenchSuite } from '../record';
+import { kernelRecord, numberOption, type BenchRecord, type BenchSuite } from '../record';
 import { kernelScaling } from './kernelScaling';
 import { webgpuRows, type WebgpuCase } from './kernelsWebgpu';
 
@@ -171,21 +171,10 @@ export const kernels: BenchSuite = async (options) => {
       if (backend === 'js' && typeof out !== 'number') jsBytes = out.slice();
       if (backend === 'js-before') reference = { checksum, medianMs: median(times) };
       const matches = checksum === reference!.checksum;
-      const medianMs = median(times);
+      const beforeMs = reference!.medianMs;
       records.push({
-        task: 'kernels',
-        kernel,
-        backend,
-        size,
-        workers: 1,
-        medianMs,
-        minMs: Math.min(...times),
+        ...kernelRecord({ kernel, backend, size, times, units, unit, beforeMs, checksum, matches }),
         firstMs: first,
-        ...(unit === 'MP/s' ? { mps: units / medianMs / 1e3 } : { nsPerTerm: (medianMs * 1e6) / units }),
-        speedup: reference!.medianMs / medianMs,
-        efficiency: Number.NaN,
-        checksum,
-        matches,
       });
       if (!matches) throw new Error(`${kernel}: the ${backend} output differs from JavaScript's`);
     }
