@@ -1,8 +1,9 @@
 /**
  * The first, straightforward versions of the kernels that were later tuned for speed: the tests' reference (the
- * tuned kernels must give the same bytes) and the benchmark's "JavaScript before tuning" row.
+ * tuned kernels must give the same bytes) and the benchmark's "JavaScript before tuning" row. They share only the
+ * trivial rules (clamp, row offsets, luma) with the kernels they check, and are written in their plainest form.
  */
-import { clamp, luma, rowOffset } from '../../workers/kernels/image/rows';
+import { clamp, luma, rowOffset, type RowJob } from '../../workers/kernels/image/rows';
 import type { MandelbrotView } from '../../workers/kernels/mandelbrot';
 
 export function sumSquaresMod32(start: number, end: number): number {
@@ -11,38 +12,20 @@ export function sumSquaresMod32(start: number, end: number): number {
   return acc >>> 0;
 }
 
-export function grayscaleRows(
-  src: Uint8ClampedArray,
-  srcTop: number,
-  dst: Uint8ClampedArray,
-  dstTop: number,
-  width: number,
-  y0: number,
-  y1: number,
-): void {
-  const s = rowOffset(y0, srcTop, width);
-  const d = rowOffset(y0, dstTop, width);
-  const end = (y1 - y0) * width * 4;
-  for (let i = 0; i < end; i += 4) {
-    const y = luma(src[s + i]!, src[s + i + 1]!, src[s + i + 2]!);
-    dst[d + i] = y;
-    dst[d + i + 1] = y;
-    dst[d + i + 2] = y;
-    dst[d + i + 3] = src[s + i + 3]!;
+export function grayscaleRows({ src, srcTop, dst, dstTop, width, y0, y1 }: RowJob): void {
+  for (let y = y0; y < y1; y++) {
+    for (let x = 0; x < width; x++) {
+      const s = rowOffset(y, srcTop, width) + x * 4;
+      const d = rowOffset(y, dstTop, width) + x * 4;
+      const gray = luma(src[s]!, src[s + 1]!, src[s + 2]!);
+      for (let c = 0; c < 3; c++) dst[d + c] = gray;
+      dst[d + 3] = src[s + 3]!;
+    }
   }
 }
 
-export function boxRows(
-  src: Uint8ClampedArray,
-  srcTop: number,
-  dst: Uint8ClampedArray,
-  dstTop: number,
-  width: number,
-  height: number,
-  y0: number,
-  y1: number,
-  radius: number,
-): void {
+export function boxRows(job: RowJob, radius: number): void {
+  const { src, srcTop, dst, dstTop, width, height, y0, y1 } = job;
   const stride = width * 4;
   const area = (2 * radius + 1) ** 2;
   const half = area >> 1;
@@ -69,66 +52,58 @@ export function boxRows(
   }
 }
 
-export function sobelRows(
-  src: Uint8ClampedArray,
-  srcTop: number,
-  dst: Uint8ClampedArray,
-  dstTop: number,
-  width: number,
-  height: number,
-  y0: number,
-  y1: number,
-): void {
-  const top = clamp(y0 - 1, height);
-  const bottom = clamp(y1, height) + 1;
-  const lum = new Uint8Array((bottom - top) * width);
-  for (let y = top; y < bottom; y++) {
-    const s = rowOffset(y, srcTop, width);
-    const l = (y - top) * width;
-    for (let x = 0; x < width; x++) lum[l + x] = luma(src[s + x * 4]!, src[s + x * 4 + 1]!, src[s + x * 4 + 2]!);
-  }
+export function sobelRows({ src, srcTop, dst, dstTop, width, height, y0, y1 }: RowJob): void {
+  // Each picture row's luma, made the first time a pixel needs it.
+  const lumaOf = new Map<number, Uint8Array>();
+  const lumaRow = (y: number): Uint8Array => {
+    const row = clamp(y, height);
+    let made = lumaOf.get(row);
+    if (!made) {
+      const s = rowOffset(row, srcTop, width);
+      made = new Uint8Array(width);
+      for (let x = 0; x < width; x++) made[x] = luma(src[s + x * 4]!, src[s + x * 4 + 1]!, src[s + x * 4 + 2]!);
+      lumaOf.set(row, made);
+    }
+    return made;
+  };
   for (let y = y0; y < y1; y++) {
-    const up = (clamp(y - 1, height) - top) * width;
-    const mid = (y - top) * width;
-    const down = (clamp(y + 1, height) - top) * width;
-    const d = rowOffset(y, dstTop, width);
+    const [above, here, below] = [lumaRow(y - 1), lumaRow(y), lumaRow(y + 1)];
     for (let x = 0; x < width; x++) {
       const l = clamp(x - 1, width);
       const r = clamp(x + 1, width);
-      const gx = lum[up + r]! + 2 * lum[mid + r]! + lum[down + r]! - lum[up + l]! - 2 * lum[mid + l]! - lum[down + l]!;
-      const gy = lum[down + l]! + 2 * lum[down + x]! + lum[down + r]! - lum[up + l]! - 2 * lum[up + x]! - lum[up + r]!;
+      const gx = above[r]! - above[l]! + 2 * (here[r]! - here[l]!) + below[r]! - below[l]!;
+      const gy = below[l]! - above[l]! + 2 * (below[x]! - above[x]!) + below[r]! - above[r]!;
       const magnitude = Math.min(255, Math.round(Math.sqrt(gx * gx + gy * gy)));
-      dst[d + x * 4] = magnitude;
-      dst[d + x * 4 + 1] = magnitude;
-      dst[d + x * 4 + 2] = magnitude;
-      dst[d + x * 4 + 3] = 255;
+      const d = rowOffset(y, dstTop, width) + x * 4;
+      dst.fill(magnitude, d, d + 3);
+      dst[d + 3] = 255;
     }
   }
 }
 
 export function mandelbrotRows(view: MandelbrotView, rowStart: number, rowEnd: number): Uint16Array {
-  const { width, height, xMin, xMax, yMin, yMax, maxIterations } = view;
-  const out = new Uint16Array((rowEnd - rowStart) * width);
-  const dx = (xMax - xMin) / width;
-  const dy = (yMax - yMin) / height;
-  let index = 0;
+  const out = new Uint16Array((rowEnd - rowStart) * view.width);
   for (let row = rowStart; row < rowEnd; row++) {
-    const ci = yMin + (row + 0.5) * dy;
-    for (let col = 0; col < width; col++) {
-      const cr = xMin + (col + 0.5) * dx;
-      let zr = 0;
-      let zi = 0;
-      let n = 0;
-      while (n < maxIterations) {
-        const zr2 = zr * zr;
-        const zi2 = zi * zi;
-        if (zr2 + zi2 > 4) break;
-        zi = 2 * zr * zi + ci;
-        zr = zr2 - zi2 + cr;
-        n++;
-      }
-      out[index++] = n;
-    }
+    for (let col = 0; col < view.width; col++) out[(row - rowStart) * view.width + col] = escapeTime(view, col, row);
   }
   return out;
+}
+
+/** Steps of z ↦ z² + c from 0, for c at the pixel's centre, until |z| > 2 (or the limit). */
+function escapeTime(
+  { width, height, xMin, xMax, yMin, yMax, maxIterations }: MandelbrotView,
+  col: number,
+  row: number,
+) {
+  const cr = xMin + (col + 0.5) * ((xMax - xMin) / width);
+  const ci = yMin + (row + 0.5) * ((yMax - yMin) / height);
+  let zr = 0;
+  let zi = 0;
+  for (let n = 0; n < maxIterations; n++) {
+    if (zr * zr + zi * zi > 4) return n;
+    const next = zr * zr - zi * zi + cr;
+    zi = 2 * zr * zi + ci;
+    zr = next;
+  }
+  return maxIterations;
 }
