@@ -14,11 +14,10 @@ export function sumSquaresMod32(start: number, end: number): number {
 
 export function grayscaleRows({ src, srcTop, dst, dstTop, width, y0, y1 }: RowJob): void {
   for (let y = y0; y < y1; y++) {
+    const [from, to] = [rowOffset(y, srcTop, width), rowOffset(y, dstTop, width)];
     for (let x = 0; x < width; x++) {
-      const s = rowOffset(y, srcTop, width) + x * 4;
-      const d = rowOffset(y, dstTop, width) + x * 4;
-      const gray = luma(src[s]!, src[s + 1]!, src[s + 2]!);
-      for (let c = 0; c < 3; c++) dst[d + c] = gray;
+      const [s, d] = [from + x * 4, to + x * 4];
+      dst[d] = dst[d + 1] = dst[d + 2] = luma(src[s]!, src[s + 1]!, src[s + 2]!);
       dst[d + 3] = src[s + 3]!;
     }
   }
@@ -75,7 +74,7 @@ export function sobelRows({ src, srcTop, dst, dstTop, width, height, y0, y1 }: R
       const gy = below[l]! - above[l]! + 2 * (below[x]! - above[x]!) + below[r]! - above[r]!;
       const magnitude = Math.min(255, Math.round(Math.sqrt(gx * gx + gy * gy)));
       const d = rowOffset(y, dstTop, width) + x * 4;
-      dst.fill(magnitude, d, d + 3);
+      dst[d] = dst[d + 1] = dst[d + 2] = magnitude;
       dst[d + 3] = 255;
     }
   }
