@@ -36,7 +36,8 @@ const CASES: [string, Rows, Rows][] = [
     (s, d, w, h) => grayscaleRows(job(s, d, w, h)),
     (s, d, w, h) => reference.grayscaleRows(job(s, d, w, h)),
   ],
-  ...[1, 2, 4, 11, 50].map((r): [string, Rows, Rows] => [
+  // Up to radius 7 the tuned box adds two channels in one 32-bit sum; from 8 on, each channel apart.
+  ...[1, 2, 4, 7, 8, 11, 50].map((r): [string, Rows, Rows] => [
     `box r=${r}`,
     (s, d, w, h) => boxRows(job(s, d, w, h), r),
     (s, d, w, h) => reference.boxRows(job(s, d, w, h), r),
@@ -57,6 +58,19 @@ describe('tuned image kernels equal the first versions', () => {
       }
     }
   });
+});
+
+test('the two-channel box sums at radius 7 reach their largest value on a white picture and stay exact', () => {
+  const [width, height] = [40, 31];
+  const white = new Uint8ClampedArray(width * height * 4).fill(255);
+  // One dark pixel: its neighbours' means are just under 255, where a lost carry would show.
+  white.fill(0, 4 * (15 * width + 20), 4 * (15 * width + 21));
+  const expected = new Uint8ClampedArray(white.length);
+  reference.boxRows(job(white, expected, width, height), 7);
+  const actual = new Uint8ClampedArray(white.length);
+  boxRows(job(white, actual, width, height), 7);
+  expect(Array.from(actual)).toEqual(Array.from(expected));
+  expect(actual[0]).toBe(255);
 });
 
 test('the tuned sum equals the first version across its 2²⁰ blocks and near 2³¹ and 4·10⁹', () => {
