@@ -22,13 +22,15 @@ export function kernelRecord(row: {
   backend: string;
   size: string;
   times: number[];
+  /** The untimed first call's ms (a browser row: the cold figure before the optimising compiler). */
+  firstMs?: number;
   units: number;
   unit: 'MP/s' | 'ns/term';
   beforeMs: number;
   checksum: number;
   matches: boolean;
 }): BenchRecord {
-  const { kernel, backend, size, times, units, unit, beforeMs, checksum, matches } = row;
+  const { kernel, backend, size, times, firstMs, units, unit, beforeMs, checksum, matches } = row;
   const medianMs = median(times);
   return {
     task: 'kernels',
@@ -38,6 +40,7 @@ export function kernelRecord(row: {
     workers: 1,
     medianMs,
     minMs: Math.min(...times),
+    ...(firstMs === undefined ? {} : { firstMs }),
     ...(unit === 'MP/s' ? { mps: units / medianMs / 1e3 } : { nsPerTerm: (medianMs * 1e6) / units }),
     speedup: beforeMs / medianMs,
     efficiency: Number.NaN,

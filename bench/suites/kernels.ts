@@ -169,10 +169,9 @@ export const kernels: BenchSuite = async (options) => {
       if (backend === 'js-before') reference = { checksum, medianMs: median(times) };
       const matches = checksum === reference!.checksum;
       const beforeMs = reference!.medianMs;
-      records.push({
-        ...kernelRecord({ kernel, backend, size, times, units, unit, beforeMs, checksum, matches }),
-        firstMs: first,
-      });
+      records.push(
+        kernelRecord({ kernel, backend, size, times, firstMs: first, units, unit, beforeMs, checksum, matches }),
+      );
       if (!matches) throw new Error(`${kernel}: the ${backend} output differs from JavaScript's`);
     }
     // A fresh module's first full-size call, unwarmed: the cold figure the warm-up keeps out of timed runs.
