@@ -17,6 +17,9 @@ export default defineConfig({
     // machines.html is a bare page of the machines job queue for its end-to-end tests.
     rolldownOptions: {
       input: { main: 'index.html', bench: 'bench.html', machines: 'machines.html' },
+      // A component does nothing by being imported (its top-level statements only set it up), so one a chunk imports
+      // but never renders is left out: a view that takes three components from src/ui/shell does not load the rest.
+      treeshake: { moduleSideEffects: (id) => (/\/src\/.*\.svelte$/.test(id) ? false : undefined) },
       // Demos load on demand (src/demos/registry.ts), which splits the modules they share into many small chunks;
       // these groups join the small ones a demo needs before it is usable, as one file each (fewer requests, and
       // gzip compresses one file better than ten). The pool and the results stay apart: they load with a run.
