@@ -34,6 +34,11 @@ export default defineConfig({
               name: 'demo-core',
               test: /\/src\/(measure\/(amdahl|noise|tables|sweepProgress|calibrate|calibration|workerCounts|stats)|learn\/(prediction|guess\.svelte)|pool\/errors|format|settings\/fields|demos\/fields)\.ts|\/src\/run\//,
             },
+            {
+              // The shell around a demo until its first run: its section, settings form, Run button and terms.
+              name: 'shell',
+              test: /\/src\/ui\/(SettingsFields|TextField|ProgressBar|shell\/(DemoView|DemoSection|RunControls|Predict|Detail|Term|TermText|LinkNotices))\.svelte|\/src\/ui\/shell\/(embedded|lazy\.svelte|submitTo|mountSchedule)\.ts|\/src\/learn\/glossary\.ts/,
+            },
           ],
         },
       },
