@@ -43,6 +43,8 @@ export default defineConfig({
         },
       },
     },
+    // Every browser the app supports preloads modules by itself.
+    modulePreload: { polyfill: false },
     // The kernels' .wasm stay files (never data: URLs): a strict connect-src would refuse to fetch a data: URL.
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
   },

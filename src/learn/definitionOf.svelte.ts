@@ -1,3 +1,4 @@
+import { afterStartup } from '../ui/shell/lazy.svelte';
 import type { TermId } from './glossary';
 
 /**
@@ -22,14 +23,9 @@ export function loadDefinitions(): Promise<void> {
   return loading;
 }
 
-/**
- * Loads the definitions in an idle moment a second after the first term mounted, once the demo it belongs to has
- * had the network and the main thread to itself: nobody reads a definition that soon, and a term hovered or focused
- * sooner loads them at once.
- */
+/** Loads the definitions soon after the first term mounted (a term hovered or focused sooner loads them at once). */
 export function loadDefinitionsSoon(): void {
   if (scheduled) return;
   scheduled = true;
-  const load = () => void loadDefinitions();
-  setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(load, { timeout: 1000 }) : load()), 1000);
+  afterStartup(() => void loadDefinitions());
 }
