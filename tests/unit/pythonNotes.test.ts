@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DEMOS } from '../../src/demos/registry';
 import { loadPythonNote, parsePythonNote, PYTHON_NOTE_IDS } from '../../src/demos/pythonNotes';
 import { WEB_WAYS } from '../../src/demos/python/webComparison';
 
-/** The demos of the playground that have a Python counterpart, by their ids in DEMOS. */
-const DEMO_IDS = [
-  'speedup',
-  'kernel-or-cores',
-  'image',
-  'array-sum',
-  'scheduling',
-  'fetch',
-  'queues',
-  'races',
-  'async',
-  'frozen',
-  'messages',
-  'machine',
-];
+/** Every demo has a Python counterpart, but the Python side by side demo itself. */
+const DEMO_IDS = DEMOS.map((entry) => entry.id).filter((id) => id !== 'python');
 
 describe('Python side by side', () => {
   it.each(DEMO_IDS)('has a note with explanation and code for %s', async (id) => {
