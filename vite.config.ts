@@ -37,7 +37,7 @@ export default defineConfig({
             {
               // The shell around a demo until its first run: its section, settings form, Run button and terms.
               name: 'shell',
-              test: /\/src\/ui\/(SettingsFields|TextField|ProgressBar|PythonNote|shell\/(DemoView|DemoSection|RunControls|Predict|Detail|Term|TermText|LinkNotices))\.svelte|\/src\/ui\/shell\/(embedded|lazy\.svelte|submitTo|mountSchedule)\.ts|\/src\/learn\/(glossary|definitionOf\.svelte)\.ts|\/src\/demos\/pythonNotes\.ts/,
+              test: /\/src\/ui\/(SettingsFields|TextField|ProgressBar|PythonNote|shell\/(DemoView|DemoSection|RunControls|Predict|Detail|Term|TermText|LinkNotices))\.svelte|\/src\/ui\/shell\/(embedded|lazy\.svelte|submitTo)\.ts|\/src\/learn\/(glossary|definitionOf\.svelte)\.ts|\/src\/demos\/pythonNotes\.ts/,
             },
           ],
         },
