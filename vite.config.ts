@@ -28,7 +28,8 @@ export default defineConfig({
           groups: [
             {
               name: 'tasks',
-              test: /\/src\/tasks\/|\/src\/random\.ts|\/workers\/kernels\/(fib|sum|mandelbrot|backend)\.ts/,
+              // The speedup demo's tasks; the scheduling demo's uneven ones (src/tasks/unevenTasks.ts) load with it.
+              test: /\/src\/tasks\/(index|task|fib|sum|split|validate)\.ts|\/workers\/kernels\/(fib|sum|backend)\.ts/,
             },
             {
               name: 'demo-core',

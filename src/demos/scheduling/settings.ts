@@ -1,6 +1,6 @@
 import { SCHEDULES } from '../../pool/schedule';
 import { boolean, choice, integer, text, type Errors, type Values } from '../../settings';
-import { UNEVEN_TASKS } from '../../tasks';
+import { UNEVEN_TASKS } from '../../tasks/unevenTasks';
 import { parseInteger } from '../../tasks/validate';
 import { repetitions, taskParameters, taskRaw, workerCounts } from '../fields';
 import type { Environment } from '../../environment';
