@@ -17,6 +17,9 @@ export default defineConfig({
     // machines.html is a bare page of the machines job queue for its end-to-end tests.
     rolldownOptions: {
       input: { main: 'index.html', bench: 'bench.html', machines: 'machines.html' },
+      // A component does nothing by being imported (its top-level statements only set it up), so one a chunk imports
+      // but never renders is left out: a view that takes three components from src/ui/shell does not load the rest.
+      treeshake: { moduleSideEffects: (id) => (/\/src\/.*\.svelte$/.test(id) ? false : undefined) },
       // Demos load on demand (src/demos/registry.ts), which splits the modules they share into many small chunks;
       // these groups join the small ones a demo needs before it is usable, as one file each (fewer requests, and
       // gzip compresses one file better than ten). The pool and the results stay apart: they load with a run.
@@ -25,16 +28,24 @@ export default defineConfig({
           groups: [
             {
               name: 'tasks',
-              test: /\/src\/tasks\/|\/src\/random\.ts|\/workers\/kernels\/(fib|sum|mandelbrot|backend)\.ts/,
+              // The speedup demo's tasks; the scheduling demo's uneven ones (src/tasks/unevenTasks.ts) load with it.
+              test: /\/src\/tasks\/(index|task|fib|sum|split|validate)\.ts|\/workers\/kernels\/(fib|sum|backend)\.ts/,
             },
             {
               name: 'demo-core',
               test: /\/src\/(measure\/(amdahl|noise|tables|sweepProgress|calibrate|calibration|workerCounts|stats)|learn\/(prediction|guess\.svelte)|pool\/errors|format|settings\/fields|demos\/fields)\.ts|\/src\/run\//,
             },
+            {
+              // The shell around a demo until its first run: its section, settings form, Run button and terms.
+              name: 'shell',
+              test: /\/src\/ui\/(SettingsFields|TextField|ProgressBar|PythonNote|shell\/(DemoView|DemoSection|RunControls|Predict|Detail|Term|TermText|LinkNotices))\.svelte|\/src\/ui\/shell\/(embedded|lazy\.svelte|submitTo)\.ts|\/src\/learn\/(glossary|definitionOf\.svelte)\.ts|\/src\/demos\/pythonNotes\.ts/,
+            },
           ],
         },
       },
     },
+    // Every browser the app supports preloads modules by itself.
+    modulePreload: { polyfill: false },
     // The kernels' .wasm stay files (never data: URLs): a strict connect-src would refuse to fetch a data: URL.
     assetsInlineLimit: (file) => (file.endsWith('.wasm') ? false : undefined),
   },

@@ -2,8 +2,8 @@ import { mount } from 'svelte';
 import type { DemoEntry } from './demos/demo';
 import { DEMOS, findEntry, schemasForLink, withMetas } from './demos/registry';
 import { readEnvironment } from './environment';
-import { startServiceWorker } from './hosting/serviceWorker.svelte';
 import { isTheme, loadLink } from './settings';
+import { afterStartup } from './ui/shell/lazy.svelte';
 import './ui/app.css';
 import './ui/print.css';
 
@@ -14,7 +14,11 @@ const embedded = findEntry(query.get('embed'));
 const theme = query.get('theme');
 if (isTheme(theme)) document.documentElement.dataset.theme = theme;
 if (embedded) document.documentElement.classList.add('embedded');
-void startServiceWorker();
+// The service worker makes the next visit cross-origin isolated (the full page reloads once for it, so it starts at
+// once there); an embed never reloads, so it registers it once its demo is usable.
+const startServiceWorker = () => void import('./hosting/serviceWorker.svelte').then((sw) => sw.startServiceWorker());
+if (embedded) afterStartup(startServiceWorker);
+else startServiceWorker();
 
 /**
  * An embed loads its own demo only; the full page every demo's meta, for its navigation. Either way, the link is read

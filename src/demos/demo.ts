@@ -2,7 +2,7 @@ import type { Component } from 'svelte';
 import type { Environment } from '../environment';
 import type { Schema } from '../settings';
 
-/** The Python side of a demo: the same idea in Python, and the equivalent code. Plain text, never HTML. */
+/** The Python side of a demo (its python.py, src/demos/pythonNotes.ts): the same idea in Python, and the code. */
 export interface PythonNote {
   /** The Python modules the note uses, for the heading. */
   modules: string;
@@ -10,13 +10,12 @@ export interface PythonNote {
   code: string;
 }
 
-/** What the page says about a demo before it loads: its name, its lesson in one line, its Python counterpart. */
+/** What the page says about a demo before it loads (its meta.json): its name and its lesson in one line. */
 export interface DemoMeta {
   /** The demo's section id, its embed name and the prefix of its settings in a link. */
   id: string;
   title: string;
   lesson: string;
-  python?: PythonNote;
   /**
    * The settings the compact embed for teachers (`?embed=<id>&controls=minimal`) keeps: the one or two a learner
    * changes. The others keep their values from the link or their defaults. None when absent.

@@ -1,95 +1,48 @@
 /**
- * Every demo, in page order. Adding a demo is one folder under src/demos and one entry here: its id, and where its
- * meta, its settings schema and its view are. Each is loaded on demand, its own chunk: an embed loads only its own
- * demo; the full page every demo's meta (for its navigation), a demo's schema when a link names its settings or its
- * view loads, and a view as it nears the viewport.
+ * Every demo, in page order. Adding a demo is one folder under src/demos and its id in `PAGE_ORDER`: its meta.ts, its
+ * settings.ts (`schemaFor`, none for a demo without settings) and its View.svelte are found by their names. Each is
+ * loaded on demand, its own chunk: an embed loads only its own demo; the full page every demo's meta (for its
+ * navigation), a demo's schema when a link names its settings or its view loads, and a view as it nears the viewport.
  */
+import type { Component } from 'svelte';
 import type { Environment } from '../environment';
 import type { Schema } from '../settings';
-import type { Demo, DemoEntry } from './demo';
+import type { Demo, DemoEntry, DemoMeta, DemoProps } from './demo';
 
-const cores = (env: Environment) => env.hardwareConcurrency;
-
-export const DEMOS: readonly DemoEntry[] = [
-  {
-    id: 'speedup',
-    meta: () => import('./speedup/meta'),
-    schema: async (env) => (await import('./speedup/settings')).speedupSchema(cores(env)),
-    load: () => import('./speedup/View.svelte'),
-  },
-  {
-    id: 'kernel-or-cores',
-    meta: () => import('./kernel-or-cores/meta'),
-    schema: async (env) => (await import('./kernel-or-cores/settings')).kernelOrCoresSchema(cores(env)),
-    load: () => import('./kernel-or-cores/View.svelte'),
-  },
-  {
-    id: 'image',
-    meta: () => import('./image/meta'),
-    schema: async (env) => (await import('./image/settings')).imageSchema(cores(env), env.crossOriginIsolated),
-    load: () => import('./image/View.svelte'),
-  },
-  {
-    id: 'array-sum',
-    meta: () => import('./array-sum/meta'),
-    schema: async (env) => (await import('./array-sum/settings')).arraySumSchema(cores(env), env.crossOriginIsolated),
-    load: () => import('./array-sum/View.svelte'),
-  },
-  {
-    id: 'scheduling',
-    meta: () => import('./scheduling/meta'),
-    schema: async (env) => (await import('./scheduling/settings')).schedulingSchema(cores(env)),
-    load: () => import('./scheduling/View.svelte'),
-  },
-  {
-    id: 'fetch',
-    meta: () => import('./fetch/meta'),
-    schema: async () => (await import('./fetch/settings')).fetchSchema(),
-    load: () => import('./fetch/View.svelte'),
-  },
-  {
-    id: 'queues',
-    meta: () => import('./queues/meta'),
-    schema: async (env) => (await import('./queues/settings')).queuesSchema(env.crossOriginIsolated),
-    load: () => import('./queues/View.svelte'),
-  },
-  {
-    id: 'races',
-    meta: () => import('./races/meta'),
-    schema: async (env) => (await import('./races/settings')).racesSchema(cores(env)),
-    load: () => import('./races/View.svelte'),
-  },
-  {
-    id: 'async',
-    meta: () => import('./async/meta'),
-    schema: async (env) => (await import('./async/settings')).asyncSchema(cores(env)),
-    load: () => import('./async/View.svelte'),
-  },
-  {
-    id: 'frozen',
-    meta: () => import('./frozen/meta'),
-    schema: async () => (await import('./frozen/settings')).frozenSchema(),
-    load: () => import('./frozen/View.svelte'),
-  },
-  {
-    id: 'messages',
-    meta: () => import('./messages/meta'),
-    schema: async () => (await import('./messages/settings')).messagesSchema(),
-    load: () => import('./messages/View.svelte'),
-  },
-  {
-    id: 'machine',
-    meta: () => import('./machine/meta'),
-    schema: async (env) => (await import('./machine/settings')).machineSchema(cores(env)),
-    load: () => import('./machine/View.svelte'),
-  },
-  {
-    id: 'python',
-    meta: () => import('./python/meta'),
-    schema: async () => ({}),
-    load: () => import('./python/View.svelte'),
-  },
+const PAGE_ORDER = [
+  'speedup',
+  'kernel-or-cores',
+  'image',
+  'array-sum',
+  'scheduling',
+  'fetch',
+  'queues',
+  'races',
+  'async',
+  'frozen',
+  'messages',
+  'machine',
+  'python',
 ];
+
+const METAS = import.meta.glob<{ meta: DemoMeta }>('./*/meta.ts');
+const SCHEMAS = import.meta.glob<{ schemaFor: (env: Environment) => Schema }>('./*/settings.ts');
+const VIEWS = import.meta.glob<{ default: Component<DemoProps> }>('./*/View.svelte');
+
+function entryOf(id: string): DemoEntry {
+  const settings = SCHEMAS[`./${id}/settings.ts`];
+  return {
+    id,
+    meta: METAS[`./${id}/meta.ts`]!,
+    schema: async (env) => (settings ? (await settings()).schemaFor(env) : {}),
+    load: VIEWS[`./${id}/View.svelte`]!,
+  };
+}
+
+export const DEMOS: readonly DemoEntry[] = PAGE_ORDER.map(entryOf);
+
+/** The demo folders (those with a meta.ts), by id: the registry test checks each is on the page. */
+export const DEMO_FOLDERS: readonly string[] = Object.keys(METAS).map((path) => path.split('/')[1]!);
 
 export function findEntry(id: string | null): DemoEntry | undefined {
   return DEMOS.find((entry) => entry.id === id);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { START_HERE } from '../../src/demos/path';
 import { withMetas } from '../../src/demos/registry';
+import { DEFINITIONS } from '../../src/learn/definitions';
 import { GLOSSARY, glossaryInOrder, isTermId, markTerms } from '../../src/learn/glossary';
 
 /** Every .svelte file under src. */
@@ -52,10 +53,12 @@ describe('glossary', () => {
   });
 
   it('defines each term in a sentence or two', () => {
-    for (const { entry } of glossaryInOrder()) {
-      expect(entry.definition.length, entry.term).toBeGreaterThan(40);
-      expect(entry.definition.length, entry.term).toBeLessThan(260);
-      expect(entry.definition, entry.term).toMatch(/[.)]$/);
+    expect(Object.keys(DEFINITIONS).sort()).toEqual(Object.keys(GLOSSARY).sort());
+    for (const { id, entry } of glossaryInOrder()) {
+      const definition = DEFINITIONS[id];
+      expect(definition.length, entry.term).toBeGreaterThan(40);
+      expect(definition.length, entry.term).toBeLessThan(260);
+      expect(definition, entry.term).toMatch(/[.)]$/);
     }
   });
 

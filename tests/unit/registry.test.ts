@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMOS, schemasForLink, withMetas } from '../../src/demos/registry';
+import { DEMO_FOLDERS, DEMOS, schemasForLink, withMetas } from '../../src/demos/registry';
 import type { Environment } from '../../src/environment';
 import { readLink, type Schema } from '../../src/settings';
 
@@ -21,6 +21,12 @@ describe('the demo registry', () => {
     expect(demos.map((demo) => demo.meta.id)).toEqual(DEMOS.map((entry) => entry.id));
     expect(demos.map((demo) => demo.order)).toEqual(DEMOS.map((_, index) => index));
     expect(new Set(DEMOS.map((entry) => entry.id)).size).toBe(DEMOS.length);
+  });
+
+  it('puts every demo folder on the page, each with its view', () => {
+    expect([...DEMO_FOLDERS].sort()).toEqual(DEMOS.map((entry) => entry.id).sort());
+    for (const entry of DEMOS)
+      expect([typeof entry.meta, typeof entry.load], entry.id).toEqual(['function', 'function']);
   });
 
   it('loads the schemas of the embedded demo and of the demos a link names, and no other', async () => {

@@ -1,29 +1,4 @@
 import type { DemoMeta } from '../demo';
+import data from './meta.json';
 
-export const meta: DemoMeta = {
-  id: 'array-sum',
-  title: 'Memory-bound sum: copy, transfer, shared',
-  lesson: 'When the work is cheap, moving the data is the whole cost.',
-  mainFields: ['n', 'workers'],
-  python: {
-    modules: 'multiprocessing.shared_memory, numpy',
-    explanation:
-      'Summing an array is one add per number: sending the array to worker processes (pickled, like structured ' +
-      'cloning in copy mode) can take longer than the sum itself. Shared memory gives every process the same bytes, ' +
-      'like SharedArrayBuffer, so only the bounds of each slice travel; each process sums its own slice.',
-    code: `import numpy as np
-from multiprocessing import Pool, shared_memory
-
-def part_sum(args):
-    name, n, start, stop = args
-    shm = shared_memory.SharedMemory(name=name)            # the same bytes, no copy
-    total = float(np.ndarray((n,), np.float64, buffer=shm.buf)[start:stop].sum())
-    shm.close()
-    return total
-
-shm = shared_memory.SharedMemory(create=True, size=values.nbytes)
-np.ndarray(values.shape, np.float64, buffer=shm.buf)[:] = values
-with Pool(4) as pool:                                        # createPool({ size: 4 })
-    total = sum(pool.map(part_sum, [(shm.name, len(values), a, b) for a, b in ranges]))`,
-  },
-};
+export const meta: DemoMeta = data;

@@ -3,6 +3,7 @@ import { MAX_SUM_LENGTH, MIN_SUM_LENGTH } from '../../image/arraySumLimits';
 import { MODE_LABELS, MODES, modeUnavailable, type Mode } from '../../image/modes';
 import { choice, integer, type ChoiceSetting } from '../../settings';
 import { repetitions, workerCounts } from '../fields';
+import type { Environment } from '../../environment';
 
 /**
  * How data reaches the workers. Shared memory needs a cross-origin isolated page: where it is not, a link asking
@@ -46,5 +47,8 @@ export function arraySumSchema(cores: number, crossOriginIsolated = true) {
     reps: repetitions(),
   };
 }
+
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = (env: Environment) => arraySumSchema(env.hardwareConcurrency, env.crossOriginIsolated);
 
 export type ArraySumSchema = ReturnType<typeof arraySumSchema>;

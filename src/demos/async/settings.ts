@@ -1,4 +1,5 @@
 import { integer } from '../../settings';
+import type { Environment } from '../../environment';
 
 /**
  * fib(34) takes about 70 ms on a 2020s laptop: 16 of them block the page twice for a few seconds at most. The default
@@ -28,5 +29,8 @@ export function asyncSchema(cores: number) {
     }),
   };
 }
+
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = (env: Environment) => asyncSchema(env.hardwareConcurrency);
 
 export type AsyncSchema = ReturnType<typeof asyncSchema>;

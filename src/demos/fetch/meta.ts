@@ -1,23 +1,4 @@
 import type { DemoMeta } from '../demo';
+import data from './meta.json';
 
-export const meta: DemoMeta = {
-  id: 'fetch',
-  title: 'Async fetch',
-  lesson: 'Waiting is not computing: one thread can wait for many requests at once, like asyncio.',
-  mainFields: ['strategy', 'k'],
-  python: {
-    modules: 'asyncio, concurrent.futures.ThreadPoolExecutor',
-    explanation:
-      'Waiting is not computing: many slow requests can overlap on one thread, because the thread is idle while ' +
-      'it waits. asyncio.gather is Promise.all; a semaphore caps how many are in flight at once, like the ' +
-      '"at most k" strategy. For I/O, Python threads help too: the GIL is released while a thread waits.',
-    code: `import asyncio
-
-async def fetch_all(urls, k=4):
-    limit = asyncio.Semaphore(k)               # at most k requests at a time
-    async def one(url):
-        async with limit:
-            return await fetch(url)            # await fetch(url)
-    return await asyncio.gather(*map(one, urls))   # Promise.all`,
-  },
-};
+export const meta: DemoMeta = data;

@@ -83,6 +83,9 @@ export function fetchSchema() {
   };
 }
 
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = () => fetchSchema();
+
 export type FetchSchema = ReturnType<typeof fetchSchema>;
 
 /**

@@ -1,23 +1,4 @@
 import type { DemoMeta } from '../demo';
+import data from './meta.json';
 
-export const meta: DemoMeta = {
-  id: 'frozen',
-  title: 'The frozen page',
-  lesson: 'Long work on the main thread freezes the page; in a worker the page stays live.',
-  mainFields: ['n'],
-  python: {
-    modules: 'asyncio (blocking the event loop), tkinter',
-    explanation:
-      'A page has one thread for script, layout and painting, like a GUI’s main loop or asyncio’s event loop. ' +
-      'A long computation there blocks everything else: no frames, no clicks, no timers. Python’s advice is the ' +
-      'same as the web’s: move the work off the loop, with run_in_executor (a process pool for CPU work) or workers.',
-    code: `import asyncio
-from concurrent.futures import ProcessPoolExecutor
-
-async def main():
-    loop = asyncio.get_running_loop()
-    fib(35)                                       # blocks the loop: every other task freezes
-    with ProcessPoolExecutor() as pool:
-        await loop.run_in_executor(pool, fib, 35)   # the loop keeps running meanwhile`,
-  },
-};
+export const meta: DemoMeta = data;

@@ -12,4 +12,7 @@ export function frozenSchema() {
   };
 }
 
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = () => frozenSchema();
+
 export type FrozenSchema = ReturnType<typeof frozenSchema>;

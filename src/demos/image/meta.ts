@@ -1,29 +1,4 @@
 import type { DemoMeta } from '../demo';
+import data from './meta.json';
 
-export const meta: DemoMeta = {
-  id: 'image',
-  title: 'Image filters',
-  lesson:
-    'Moving data costs time too: copying a picture to workers can cost more than filtering it; shared memory costs nothing to move.',
-  mainFields: ['filter', 'workers'],
-  python: {
-    modules: 'multiprocessing.shared_memory',
-    explanation:
-      'Sending a picture to a process pickles it: every band is copied there and back, like structured cloning in ' +
-      'copy mode. Transfer hands the buffer over without copying, and the sender loses it. Shared memory lets every ' +
-      'process see the same bytes, like SharedArrayBuffer: no copy, but each worker must keep to its own band.',
-    code: `import numpy as np
-from multiprocessing import Pool, shared_memory
-
-def blur_band(args):
-    name, shape, top, bottom = args
-    shm = shared_memory.SharedMemory(name=name)       # the same bytes, no copy
-    image = np.ndarray(shape, dtype=np.uint8, buffer=shm.buf)
-    ...                                               # filter rows top..bottom in place
-    shm.close()
-
-shm = shared_memory.SharedMemory(create=True, size=image.nbytes)
-with Pool(4) as pool:
-    pool.map(blur_band, [(shm.name, image.shape, t, b) for t, b in bands])`,
-  },
-};
+export const meta: DemoMeta = data;

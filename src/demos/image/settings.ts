@@ -4,6 +4,7 @@ import { FILTER_BACKENDS, FILTER_LABELS } from '../../image/filterParams';
 import { MODE_LABELS, MODES, modeUnavailable } from '../../image/modes';
 import { choice, decimal, integer } from '../../settings';
 import { repetitions, workerCounts } from '../fields';
+import type { Environment } from '../../environment';
 
 /** Bands per worker: more gives finer progress and balance, at a little messaging cost. */
 export const MAX_BANDS_PER_WORKER = 16;
@@ -58,5 +59,8 @@ export function imageSchema(cores: number, crossOriginIsolated: boolean) {
     reps: repetitions(),
   };
 }
+
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = (env: Environment) => imageSchema(env.hardwareConcurrency, env.crossOriginIsolated);
 
 export type ImageSchema = ReturnType<typeof imageSchema>;

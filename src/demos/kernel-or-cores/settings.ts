@@ -4,6 +4,7 @@ import { choice, integer } from '../../settings';
 import { repetitions, workerCounts } from '../fields';
 import { MAX_BLUR_WIDTH, MIN_BLUR_WIDTH } from './blurTask';
 import { GRID_TASKS, type GridTaskId } from './tasks';
+import type { Environment } from '../../environment';
 
 /** 1, 2 and all the cores: enough to see more cores help, few enough that the grid stays quick on a big machine. */
 export function gridWorkerCounts(cores: number): string {
@@ -60,5 +61,8 @@ export function kernelOrCoresSchema(cores: number) {
     reps: repetitions(3),
   };
 }
+
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = (env: Environment) => kernelOrCoresSchema(env.hardwareConcurrency);
 
 export type KernelOrCoresSchema = ReturnType<typeof kernelOrCoresSchema>;

@@ -1,6 +1,7 @@
 import { choice, decimal, integer, text } from '../../settings';
 import { MAX_FIB_BATCH } from '../../tasks/fib';
 import { CONFIG_BOUNDS } from '../../machines/types';
+import type { Environment } from '../../environment';
 
 /** A cluster's name in links and storage: short, plain, so a stale or foreign one is easy to read back. */
 function parseCluster(raw: string) {
@@ -75,6 +76,9 @@ export function machineSchema(cores: number) {
     }),
   };
 }
+
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = (env: Environment) => machineSchema(env.hardwareConcurrency);
 
 function bounds(key: keyof typeof CONFIG_BOUNDS) {
   return { min: CONFIG_BOUNDS[key].min, max: CONFIG_BOUNDS[key].max };

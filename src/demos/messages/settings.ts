@@ -32,4 +32,7 @@ export function messagesSchema() {
   };
 }
 
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = () => messagesSchema();
+
 export type MessagesSchema = ReturnType<typeof messagesSchema>;

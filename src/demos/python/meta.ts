@@ -1,7 +1,4 @@
 import type { DemoMeta } from '../demo';
+import data from './meta.json';
 
-export const meta: DemoMeta = {
-  id: 'python',
-  title: 'Python side by side',
-  lesson: 'Every demo’s idea in Python, and the web’s three ways compared.',
-};
+export const meta: DemoMeta = data;

@@ -2,6 +2,7 @@ import { MAX_FETCHERS, PIPELINE_LIMITS } from '../../queues/limits';
 import { PRODUCER_CONSUMER_DEFAULTS, PRODUCER_CONSUMER_LIMITS } from '../../queues/params';
 import { SITE_LIMITS } from '../../queues/site';
 import { boolean, choice, decimal, integer } from '../../settings';
+import type { Environment } from '../../environment';
 
 const pc = PRODUCER_CONSUMER_LIMITS;
 const d = PRODUCER_CONSUMER_DEFAULTS;
@@ -56,5 +57,8 @@ export function queuesSchema(crossOriginIsolated: boolean) {
     overHttp: boolean({ label: 'Fetch through the service worker (real requests)', default: false }),
   };
 }
+
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = (env: Environment) => queuesSchema(env.crossOriginIsolated);
 
 export type QueuesSchema = ReturnType<typeof queuesSchema>;

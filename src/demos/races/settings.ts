@@ -1,5 +1,6 @@
 import { integer } from '../../settings';
 import { MAX_COUNTING_WORKERS } from '../../../workers/kernels/counter';
+import type { Environment } from '../../environment';
 
 /** Increments per worker: 10⁷ keeps the slowest way (the lock) within the time limit. */
 const MAX_M = 10_000_000;
@@ -36,5 +37,8 @@ export function racesSchema(cores: number) {
     },
   };
 }
+
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = (env: Environment) => racesSchema(env.hardwareConcurrency);
 
 export type RacesSchema = ReturnType<typeof racesSchema>;

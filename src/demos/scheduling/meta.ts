@@ -1,33 +1,4 @@
 import type { DemoMeta } from '../demo';
+import data from './meta.json';
 
-export const meta: DemoMeta = {
-  id: 'scheduling',
-  title: 'Scheduling',
-  lesson: 'Uneven work needs a schedule: static blocks leave workers idle, a dynamic queue keeps them all busy.',
-  mainFields: ['schedule', 'chunk'],
-  python: {
-    modules: 'queue, threading, multiprocessing (chunksize)',
-    explanation:
-      'Uneven work needs a schedule. Static blocks are Pool.map with a large chunksize: decided up front, and one ' +
-      'slow block keeps everyone waiting. A shared queue that idle workers pull from (queue.Queue with worker ' +
-      'threads, or imap_unordered with chunksize=1) balances the load at the price of more messages.',
-    code: `import queue, threading
-
-tasks = queue.Queue()
-for chunk in chunks:
-    tasks.put(chunk)
-
-def worker():
-    while True:
-        try:
-            chunk = tasks.get_nowait()     # a dynamic schedule: take the next chunk when idle
-        except queue.Empty:
-            return
-        compute(chunk)
-        tasks.task_done()
-
-threads = [threading.Thread(target=worker) for _ in range(4)]
-for t in threads: t.start()
-tasks.join()`,
-  },
-};
+export const meta: DemoMeta = data;

@@ -1,8 +1,9 @@
 import { SCHEDULES } from '../../pool/schedule';
 import { boolean, choice, integer, text, type Errors, type Values } from '../../settings';
-import { UNEVEN_TASKS } from '../../tasks';
+import { UNEVEN_TASKS } from '../../tasks/unevenTasks';
 import { parseInteger } from '../../tasks/validate';
 import { repetitions, taskParameters, taskRaw, workerCounts } from '../fields';
+import type { Environment } from '../../environment';
 
 export function schedulingSchema(cores: number) {
   return {
@@ -38,6 +39,9 @@ export function schedulingSchema(cores: number) {
     ...taskParameters(UNEVEN_TASKS),
   };
 }
+
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = (env: Environment) => schedulingSchema(env.hardwareConcurrency);
 
 export type SchedulingSchema = ReturnType<typeof schedulingSchema>;
 

@@ -16,7 +16,7 @@ import { roundCell, sweepTable } from '../../measure/tables';
 import type { Schedule } from '../../pool';
 import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
-import { UNEVEN_TASKS } from '../../tasks';
+import { UNEVEN_TASKS } from '../../tasks/unevenTasks';
 import { chunkCount, chunkRanges, type UnevenTask } from '../../tasks/uneven';
 import { taskRaw } from '../fields';
 import { meta } from './meta';

@@ -1,22 +1,4 @@
 import type { DemoMeta } from '../demo';
+import data from './meta.json';
 
-export const meta: DemoMeta = {
-  id: 'speedup',
-  title: 'Speedup',
-  lesson: 'More workers divide CPU-bound work, until the cores run out and the serial part remains (Amdahl’s law).',
-  mainFields: ['fib-n', 'sum-n', 'workers'],
-  python: {
-    modules: 'concurrent.futures, multiprocessing',
-    explanation:
-      'CPU-bound work only gets faster in Python with processes: threads share one interpreter lock (the GIL) and ' +
-      'take turns. A web worker is closer to a process than to a Python thread: its own heap, its own event loop, ' +
-      'and it runs on its own core. Speedup and efficiency are measured the same way, and Amdahl’s law bounds both.',
-    code: `from concurrent.futures import ProcessPoolExecutor
-
-def fib(n):
-    return n if n < 2 else fib(n - 1) + fib(n - 2)
-
-with ProcessPoolExecutor(max_workers=4) as pool:   # createPool({ size: 4 })
-    results = list(pool.map(fib, [30] * 16))        # pool.map(jobs)`,
-  },
-};
+export const meta: DemoMeta = data;

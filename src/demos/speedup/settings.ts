@@ -1,6 +1,7 @@
 import { boolean, choice, type Errors, type Values } from '../../settings';
 import { TASKS } from '../../tasks';
 import { overSubscription, repetitions, taskParameters, workerCounts } from '../fields';
+import type { Environment } from '../../environment';
 
 export function speedupSchema(cores: number) {
   return {
@@ -20,6 +21,9 @@ export function speedupSchema(cores: number) {
     ...taskParameters(TASKS, { 'fib-n': 'one', 'sum-n': 'double' }),
   };
 }
+
+/** The schema on this machine, by the name src/demos/registry.ts loads every demo's by. */
+export const schemaFor = (env: Environment) => speedupSchema(env.hardwareConcurrency);
 
 export type SpeedupSchema = ReturnType<typeof speedupSchema>;
 

@@ -9,6 +9,11 @@ export class LazyComponent<C> {
 
   constructor(private readonly importer: () => Promise<{ default: C }>) {}
 
+  /** Starts loading once the page has started (`afterStartup`): for a part nobody needs in the first second. */
+  loadSoon(): void {
+    afterStartup(() => this.load());
+  }
+
   /** Starts loading, once; a failed load may be asked for again. */
   load(): void {
     if (this.#started) return;
@@ -18,4 +23,12 @@ export class LazyComponent<C> {
       () => (this.#started = false),
     );
   }
+}
+
+/**
+ * Runs `work` in an idle moment a second after the call (within two): for what the page needs soon but not before
+ * its first demo is usable, so that it does not compete with that demo for the network and the main thread.
+ */
+export function afterStartup(work: () => void): void {
+  setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : work()), 1000);
 }
