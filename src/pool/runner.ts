@@ -112,8 +112,14 @@ export class Runner {
   #dispatch(slot: WorkerSlot<Item>, item: Item): void {
     const { transfer, transferResult, onTrace } = item.options;
     const flags = (transferResult ? Flag.TransferResult : 0) | (onTrace ? Flag.Timed : 0);
+    const { kernel, args, backend } = item.job;
     try {
-      slot.post([Op.Run, item.id, item.job, flags], transfer);
+      slot.post(
+        backend === undefined || backend === 'js'
+          ? [Op.Run, item.id, kernel, args, flags]
+          : [Op.Run, item.id, kernel, args, flags, backend],
+        transfer,
+      );
     } catch (error) {
       // Serializing failed before anything was sent: the worker is untouched and free for the next chunk.
       this.#finish(item, 'failed', new ArgumentError(item.job.kernel, error));
