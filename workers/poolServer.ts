@@ -1,4 +1,4 @@
-import { Flag, isPoolMessage, Op, type Reply, type Request } from '../src/pool/protocol';
+import { ARGS_AT, Flag, isBareResult, isPoolMessage, Op, type Reply, type Request } from '../src/pool/protocol';
 import type { WasmBackend } from './kernels/backend';
 import { runKernel, type KernelArgs, type KernelName } from './kernels';
 
@@ -28,7 +28,7 @@ const UNREADABLE: Reply = [Op.Unreadable];
 /**
  * Answers the pool's messages (src/pool/protocol.ts) in this worker. Registered before any other listener (comlink's),
  * it stops a pool message from reaching them, so a chunk pays for one listener and one reply. The common chunk (no
- * backend, no clock, no transfer) allocates nothing here but its reply.
+ * backend, no clock, a number back) allocates nothing here but its arguments' array.
  */
 export function servePool(
   handler: JobHandler = { run: runKernel },
@@ -40,41 +40,34 @@ export function servePool(
     event.stopImmediatePropagation();
     if (request[0] === Op.Ping) return scope.postMessage(PONG);
     // Indexing, not destructuring: an array pattern runs the iterator protocol until the listener is optimised.
-    const id = request[1];
+    const flags = request[1];
     const kernel = request[2];
-    const args = request[3] as KernelArgs<KernelName>;
-    const flags = request[4];
-    const backend = request[5];
+    const backend = request[3];
+    const args = request.slice(ARGS_AT) as KernelArgs<KernelName>;
     const preparing = backend === undefined ? undefined : handler.prepare?.(backend);
     if (preparing)
       preparing.then(
-        () => execute(id, kernel, args, flags, backend),
-        (error: unknown) => replyFailed(id, error),
+        () => execute(flags, kernel, args, backend),
+        (error: unknown) => replyFailed(error),
       );
-    else execute(id, kernel, args, flags, backend);
+    else execute(flags, kernel, args, backend);
   });
 
-  function execute(
-    id: number,
-    kernel: KernelName,
-    args: KernelArgs<KernelName>,
-    flags: number,
-    backend: WasmBackend | undefined,
-  ): void {
+  function execute(flags: number, kernel: KernelName, args: KernelArgs<KernelName>, backend: WasmBackend | undefined) {
     const timed = (flags & Flag.Timed) !== 0;
     let value: unknown;
     const startedAt = timed ? wallClock() : 0;
     try {
       value = handler.run(kernel, args, backend);
     } catch (error) {
-      return replyFailed(id, error);
+      return replyFailed(error);
     }
     try {
-      if (timed) send([Op.Done, id, value, startedAt, wallClock()], flags, value);
-      else send([Op.Done, id, value], flags, value);
+      if (timed) send([Op.Done, value, startedAt, wallClock()], flags, value);
+      else send(isBareResult(value) ? value : [Op.Done, value], flags, value);
     } catch (error) {
       // The result cannot be cloned (a function, a DOM object…): say so, rather than leave the chunk waiting.
-      replyFailed(id, new Error(`its result could not be sent back to the page: ${String(error)}`));
+      replyFailed(new Error(`its result could not be sent back to the page: ${String(error)}`));
     }
   }
 
@@ -88,11 +81,11 @@ export function servePool(
   // A job this worker could not deserialize: the pool has one chunk running here, so it knows which one failed.
   scope.addEventListener('messageerror', () => scope.postMessage(UNREADABLE));
 
-  function replyFailed(id: number, error: unknown): void {
+  function replyFailed(error: unknown): void {
     try {
-      scope.postMessage([Op.Failed, id, error] satisfies Reply);
+      scope.postMessage([Op.Failed, error] satisfies Reply);
     } catch {
-      scope.postMessage([Op.Failed, id, new Error(String(error))] satisfies Reply);
+      scope.postMessage([Op.Failed, new Error(String(error))] satisfies Reply);
     }
   }
 }
