@@ -1,8 +1,8 @@
 import { expose, transfer } from 'comlink';
 import type { WasmBackend } from './kernels/backend';
-import { runJob, type Job, type KernelName, type KernelResult } from './kernels';
+import { runJob, runKernel, type Job, type KernelName, type KernelResult } from './kernels';
 import { servePool, wallClock } from './poolServer';
-import { runWasmJob } from './wasm/job';
+import { runWasmKernel } from './wasm/job';
 import type { WasmKernels } from './wasm/kernels';
 import { wasmKernels, type WasmReady } from './wasm/load';
 
@@ -11,12 +11,10 @@ const loaded = new Map<WasmBackend, WasmKernels>();
 
 // The pool speaks its own small protocol (src/pool/protocol.ts); it listens first, so comlink never sees its messages.
 servePool({
-  prepare: (job) => {
-    const backend = job.backend;
-    if (!backend || backend === 'js' || loaded.has(backend)) return undefined;
-    return wasmKernels(backend).then(({ kernels }) => void loaded.set(backend, kernels));
-  },
-  run: (job) => (job.backend && job.backend !== 'js' ? runWasmJob(loaded.get(job.backend)!, job) : runJob(job)),
+  prepare: (backend) =>
+    loaded.has(backend) ? undefined : wasmKernels(backend).then(({ kernels }) => void loaded.set(backend, kernels)),
+  run: (kernel, args, backend) =>
+    backend === undefined ? runKernel(kernel, args) : runWasmKernel(loaded.get(backend)!, kernel, args),
 });
 
 export interface JobOutcome<R> {
@@ -38,7 +36,7 @@ const api = {
   async run<K extends KernelName>(job: Job<K>, transferResult = false): Promise<JobOutcome<KernelResult<K>>> {
     const wasm = job.backend && job.backend !== 'js' ? (await wasmKernels(job.backend)).kernels : undefined;
     const startedAt = wallClock();
-    const value = wasm ? runWasmJob(wasm, job) : runJob(job);
+    const value = wasm ? runWasmKernel(wasm, job.kernel, job.args) : runJob(job);
     const outcome = { value, startedAt, finishedAt: wallClock() };
     if (transferResult && ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) {
       return transfer(outcome, [value.buffer]);

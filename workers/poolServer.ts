@@ -1,5 +1,6 @@
-import { Flag, isPoolMessage, Op, type Reply, type Request } from '../src/pool/protocol';
-import { runJob, type Job } from './kernels';
+import { ARGS_AT, Flag, isBareResult, isPoolMessage, Op, type Reply, type Request } from '../src/pool/protocol';
+import type { WasmBackend } from './kernels/backend';
+import { runKernel, type KernelArgs, type KernelName } from './kernels';
 
 /** The worker's clock on the page's time base: both add their own `timeOrigin`, so times from any worker compare. */
 const origin = performance.timeOrigin;
@@ -11,70 +12,80 @@ interface WorkerScope {
   addEventListener(type: 'message' | 'messageerror', listener: (event: MessageEvent) => void): void;
 }
 
-/** How this worker runs a job: the JavaScript kernels unless told otherwise. */
+/**
+ * How this worker runs a chunk: the JavaScript kernels unless told otherwise. `backend` is a WebAssembly backend, or
+ * undefined for JavaScript.
+ */
 export interface JobHandler {
-  run(job: Job): unknown;
-  /** Work to finish before a job's clock starts (a WebAssembly module to load and warm), or undefined if none. */
-  prepare?(job: Job): Promise<void> | undefined;
+  run(kernel: KernelName, args: KernelArgs<KernelName>, backend: WasmBackend | undefined): unknown;
+  /** Work to finish before a chunk's clock starts (a WebAssembly module to load and warm), or undefined if none. */
+  prepare?(backend: WasmBackend): Promise<void> | undefined;
 }
+
+const PONG: Reply = [Op.Pong];
+const UNREADABLE: Reply = [Op.Unreadable];
 
 /**
  * Answers the pool's messages (src/pool/protocol.ts) in this worker. Registered before any other listener (comlink's),
- * it stops a pool message from reaching them, so a chunk pays for one listener and one reply.
+ * it stops a pool message from reaching them, so a chunk pays for one listener and one reply. The common chunk (no
+ * backend, no clock, a number back) allocates nothing here but its arguments' array.
  */
 export function servePool(
-  handler: JobHandler = { run: runJob },
+  handler: JobHandler = { run: runKernel },
   scope: WorkerScope = self as unknown as WorkerScope,
 ): void {
-  const reply = (message: Reply, transfer?: Transferable[]) =>
-    transfer ? scope.postMessage(message, transfer) : scope.postMessage(message);
-
   scope.addEventListener('message', (event: MessageEvent) => {
     const request = event.data as Request;
     if (!isPoolMessage(request)) return;
     event.stopImmediatePropagation();
-    if (request[0] === Op.Ping) return reply([Op.Pong]);
+    if (request[0] === Op.Ping) return scope.postMessage(PONG);
     // Indexing, not destructuring: an array pattern runs the iterator protocol until the listener is optimised.
-    const id = request[1];
-    const job = request[2];
-    const flags = request[3];
-    const preparing = handler.prepare?.(job);
+    const flags = request[1];
+    const kernel = request[2];
+    const backend = request[3];
+    const args = request.slice(ARGS_AT) as KernelArgs<KernelName>;
+    const preparing = backend === undefined ? undefined : handler.prepare?.(backend);
     if (preparing)
       preparing.then(
-        () => execute(id, job, flags),
-        (error: unknown) => replyFailed(id, error),
+        () => execute(flags, kernel, args, backend),
+        (error: unknown) => replyFailed(error),
       );
-    else execute(id, job, flags);
+    else execute(flags, kernel, args, backend);
   });
 
-  function execute(id: number, job: Job, flags: number): void {
+  function execute(flags: number, kernel: KernelName, args: KernelArgs<KernelName>, backend: WasmBackend | undefined) {
     const timed = (flags & Flag.Timed) !== 0;
     let value: unknown;
     const startedAt = timed ? wallClock() : 0;
     try {
-      value = handler.run(job);
+      value = handler.run(kernel, args, backend);
     } catch (error) {
-      return replyFailed(id, error);
+      return replyFailed(error);
     }
-    const moved =
-      (flags & Flag.TransferResult) !== 0 && ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer;
-    const transfer = moved ? [(value as ArrayBufferView).buffer] : undefined;
     try {
-      reply(timed ? [Op.Done, id, value, startedAt, wallClock()] : [Op.Done, id, value], transfer);
+      if (timed) send([Op.Done, value, startedAt, wallClock()], flags, value);
+      else send(isBareResult(value) ? value : [Op.Done, value], flags, value);
     } catch (error) {
       // The result cannot be cloned (a function, a DOM object…): say so, rather than leave the chunk waiting.
-      replyFailed(id, new Error(`its result could not be sent back to the page: ${String(error)}`));
+      replyFailed(new Error(`its result could not be sent back to the page: ${String(error)}`));
     }
   }
 
-  // A job this worker could not deserialize: the pool has one chunk running here, so it knows which one failed.
-  scope.addEventListener('messageerror', () => reply([Op.Unreadable]));
+  /** Posts a result, moving a typed array's buffer back if the chunk asked for it. */
+  function send(reply: Reply, flags: number, value: unknown): void {
+    if ((flags & Flag.TransferResult) !== 0 && ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) {
+      scope.postMessage(reply, [value.buffer]);
+    } else scope.postMessage(reply);
+  }
 
-  function replyFailed(id: number, error: unknown): void {
+  // A job this worker could not deserialize: the pool has one chunk running here, so it knows which one failed.
+  scope.addEventListener('messageerror', () => scope.postMessage(UNREADABLE));
+
+  function replyFailed(error: unknown): void {
     try {
-      reply([Op.Failed, id, error]);
+      scope.postMessage([Op.Failed, error] satisfies Reply);
     } catch {
-      reply([Op.Failed, id, new Error(String(error))]);
+      scope.postMessage([Op.Failed, new Error(String(error))] satisfies Reply);
     }
   }
 }

@@ -1,12 +1,7 @@
 export { createPool, Pool } from './pool';
-export {
-  MAX_POOL_SIZE,
-  type Future,
-  type MapOptions,
-  type PoolOptions,
-  type PoolStats,
-  type SubmitOptions,
-} from './options';
+// Every option and result type (Future, MapOptions, PoolOptions, PoolStats, SubmitOptions), and the size bound.
+export type * from './options';
+export { MAX_POOL_SIZE } from './options';
 export {
   ArgumentError,
   CallbackError,

@@ -16,6 +16,9 @@ import { COMPUTE_WORKER_SCRIPT, spawnComputeWorker } from './slot';
 import { Startup } from './startup';
 import { timeoutRangeError } from './timeouts';
 
+/** The options of a submission that gives none: one object for all of them, not a new one per chunk. */
+const NO_OPTIONS: SubmitOptions = Object.freeze({});
+
 /**
  * A fixed set of workers fed from a queue, with the shape of Python's `concurrent.futures` executors:
  * `submit`, `map`, `stats`, `shutdown`. It knows nothing about what the jobs mean.
@@ -57,7 +60,7 @@ export class Pool {
     return this.#startup.whenReady(signal);
   }
 
-  submit<K extends KernelName>(job: Job<K>, options: SubmitOptions = {}): Future<KernelResult<K>> {
+  submit<K extends KernelName>(job: Job<K>, options: SubmitOptions = NO_OPTIONS): Future<KernelResult<K>> {
     if (this.#runner.closed) return rejectedFuture(new PoolClosedError());
     if (this.#startup.broken) return rejectedFuture(this.#startup.broken);
     const { worker } = options;

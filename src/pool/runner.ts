@@ -1,6 +1,6 @@
 import { ArgumentError, CancelledError, KernelError, MessageError, TimeoutError, WorkerCrashedError } from './errors';
 import type { Item } from './item';
-import { Flag, Op, type Reply } from './protocol';
+import { Flag, isBareResult, Op, type Reply } from './protocol';
 import { SubmissionQueue } from './queue';
 import { WorkerSlot, type SlotEvents } from './slot';
 import type { Startup } from './startup';
@@ -112,8 +112,9 @@ export class Runner {
   #dispatch(slot: WorkerSlot<Item>, item: Item): void {
     const { transfer, transferResult, onTrace } = item.options;
     const flags = (transferResult ? Flag.TransferResult : 0) | (onTrace ? Flag.Timed : 0);
+    const { kernel, args, backend } = item.job;
     try {
-      slot.post([Op.Run, item.id, item.job, flags], transfer);
+      slot.post([Op.Run, flags, kernel, backend === 'js' ? undefined : backend, ...args], transfer);
     } catch (error) {
       // Serializing failed before anything was sent: the worker is untouched and free for the next chunk.
       this.#finish(item, 'failed', new ArgumentError(item.job.kernel, error));
@@ -164,7 +165,10 @@ export class Runner {
     reply: (slot, reply) => this.#onReply(slot, reply),
     unreadable: (slot) => {
       const item = slot.running;
-      if (item) this.#finish(item, 'failed', new MessageError(item.job.kernel, 'page'));
+      if (!item) return;
+      // First: settling the chunk may submit more (an `onTrace`), which must not go to this worker yet.
+      slot.resync();
+      this.#finish(item, 'failed', new MessageError(item.job.kernel, 'page'));
     },
   };
 
@@ -181,16 +185,14 @@ export class Runner {
     this.#queue.clear();
   }
 
+  /** An answer from a slot's worker: it concerns the chunk running there (see protocol.ts: no ids needed). */
   #onReply(slot: WorkerSlot<Item>, reply: Reply): void {
     const item = slot.running;
     if (!item) return;
-    if (reply[0] === Op.Done && reply[1] === item.id) {
-      this.#finish(item, 'done', undefined, reply[2], reply[3], reply[4]);
-    } else if (reply[0] === Op.Failed && reply[1] === item.id) {
-      this.#finish(item, 'failed', new KernelError(item.job.kernel, reply[2]));
-    } else if (reply[0] === Op.Unreadable) {
-      this.#finish(item, 'failed', new MessageError(item.job.kernel, 'worker'));
-    }
+    if (isBareResult(reply)) this.#finish(item, 'done', undefined, reply);
+    else if (reply[0] === Op.Done) this.#finish(item, 'done', undefined, reply[1], reply[2], reply[3]);
+    else if (reply[0] === Op.Failed) this.#finish(item, 'failed', new KernelError(item.job.kernel, reply[1]));
+    else if (reply[0] === Op.Unreadable) this.#finish(item, 'failed', new MessageError(item.job.kernel, 'worker'));
   }
 
   /** Settles an item once: bookkeeping, its trace, then its future. */

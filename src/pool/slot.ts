@@ -15,9 +15,11 @@ export function spawnComputeWorker(): Worker {
  * - `down`: no worker (not started yet, or its start failed); the pool starts one when there is work for it.
  * - `starting`: a worker was made and asked to answer; it has not yet.
  * - `up`: the worker answered; it can take chunks.
+ * - `syncing`: the worker is up, but an answer about a chunk that was settled without it may still come (see
+ *   `resync`); it takes no chunk until it has answered a ping again.
  * - `closed`: the pool was shut down; this slot makes no more workers.
  */
-export type SlotState = 'down' | 'starting' | 'up' | 'closed';
+export type SlotState = 'down' | 'starting' | 'up' | 'syncing' | 'closed';
 
 /** What a slot tells its pool. Each is called with the slot whose worker it concerns. */
 export interface SlotEvents<Running> {
@@ -82,6 +84,18 @@ export class WorkerSlot<Running = unknown> {
     else this.#worker!.postMessage(request);
   }
 
+  /**
+   * After the page settled the worker's chunk without its answer (the page could not read a message): the worker
+   * answers in order, so its answer to a new ping comes after any answer still on its way, and everything before
+   * that is dropped. Answers carry no chunk ids (protocol.ts), so this is what keeps a late one from settling the
+   * next chunk.
+   */
+  resync(): void {
+    if (this.state !== 'up') return;
+    this.state = 'syncing';
+    this.#worker!.postMessage(PING);
+  }
+
   /** Terminates the worker (whatever it is doing), if any, and lets go of it. */
   terminate(): void {
     const worker = this.#worker;
@@ -106,17 +120,17 @@ export class WorkerSlot<Running = unknown> {
   handleEvent(event: Event): void {
     if (event.type === 'message') {
       const reply = (event as MessageEvent<Reply>).data;
-      if (this.state === 'starting') {
-        if (!Array.isArray(reply) || reply[0] !== Op.Pong) return;
-        clearTimeout(this.#startTimer);
-        this.#startTimer = undefined;
-        this.state = 'up';
-        this.events.up(this);
-      } else this.events.reply(this, reply);
+      if (this.state === 'up') return this.events.reply(this, reply);
+      // Starting or syncing: only the answer to the ping counts.
+      if (!Array.isArray(reply) || reply[0] !== Op.Pong) return;
+      clearTimeout(this.#startTimer);
+      this.#startTimer = undefined;
+      this.state = 'up';
+      this.events.up(this);
     } else if (event.type === 'error') {
       // Handled here: the page's console need not show it as uncaught, the pool reports it.
       event.preventDefault();
-      const started = this.state === 'up';
+      const started = this.state === 'up' || this.state === 'syncing';
       const message = (event as ErrorEvent).message;
       this.terminate();
       this.events.failed(

@@ -159,6 +159,16 @@ describe('pool', () => {
     expect(Array.from(echoed as Float64Array)).toEqual([1, 2, 3]);
   });
 
+  it('returns every kind of result as sent, traced or not (a primitive comes back alone, anything else wrapped)', async () => {
+    const p = pool(1);
+    const values = [0, -2.5, Number.NaN, 'text', true, null, undefined, 10n, [1, [2]], { a: 1 }, new Int32Array([7])];
+    for (const onTrace of [undefined, () => {}]) {
+      const echoed = await Promise.all(values.map((value) => p.submit({ kernel: 'noop', args: [value] }, { onTrace })));
+      expect(echoed).toEqual(values);
+    }
+    expect(p.stats()).toMatchObject({ completed: 2 * values.length, failed: 0 });
+  });
+
   it('shutdown waits for submitted work, then refuses more', async () => {
     const p = pool(2);
     const futures = [p.submit(fibJob(22)), p.submit(fibJob(23)), p.submit(fibJob(24))];

@@ -40,7 +40,12 @@ export interface Job<K extends KernelName = KernelName> {
 
 /** Runs a job right here, on the calling thread: the worker's dispatch and the main-thread baseline share it. */
 export function runJob<K extends KernelName>(job: Job<K>): KernelResult<K> {
-  const kernel = kernels[job.kernel] as (...args: KernelArgs<K>) => KernelResult<K>;
-  if (typeof kernel !== 'function') throw new TypeError(`unknown kernel "${String(job.kernel)}"`);
-  return kernel(...job.args);
+  return runKernel(job.kernel, job.args);
+}
+
+/** Runs kernel `name` on `args`: what `runJob` does, for a caller that got the two apart (the pool's messages). */
+export function runKernel<K extends KernelName>(name: K, args: KernelArgs<K>): KernelResult<K> {
+  const kernel = kernels[name] as (...args: KernelArgs<K>) => KernelResult<K>;
+  if (typeof kernel !== 'function') throw new TypeError(`unknown kernel "${String(name)}"`);
+  return kernel(...args);
 }

@@ -1,4 +1,4 @@
-import type { Job, KernelName, KernelResult, Kernels } from '../kernels/index';
+import type { KernelArgs, KernelName, KernelResult, Kernels } from '../kernels/index';
 import type { WasmKernels } from './kernels';
 
 /** The kernels that have WebAssembly twins; a task offers the wasm backends only if all its kernels are here. */
@@ -17,10 +17,13 @@ const _sameSignatures: { [K in WasmTwin]: Same<Parameters<WasmKernels[K]>, Param
 export const hasWasmTwin = (kernel: KernelName): kernel is WasmTwin =>
   (WASM_TWINS as readonly string[]).includes(kernel);
 
-/** Runs a job on a module's twin of its kernel. No silent fallback: a kernel without a twin is an error. */
-export function runWasmJob<K extends KernelName>(kernels: WasmKernels, job: Job<K>): KernelResult<K> {
-  const name: KernelName = job.kernel;
+/** Runs kernel `name` on a module's twin of it. No silent fallback: a kernel without a twin is an error. */
+export function runWasmKernel<K extends KernelName>(
+  kernels: WasmKernels,
+  name: K,
+  args: KernelArgs<K>,
+): KernelResult<K> {
   if (!hasWasmTwin(name)) throw new TypeError(`kernel "${name}" has no WebAssembly version`);
   const twin = kernels[name] as unknown as (...args: unknown[]) => KernelResult<K>;
-  return twin.apply(kernels, job.args);
+  return twin.apply(kernels, args);
 }
