@@ -1,20 +1,25 @@
 // Grayscale and invert with hand-written SIMD: the same arithmetic as their scalar twins in image.ts, eight or four
 // pixels a step, and the scalar code for the tail. Same bytes.
 import { grayPixel } from './common';
-import { lumaOf } from './commonSimd';
-
-/** The luma (low byte of each i32 lane) copied to bytes 0–2 of its pixel, byte 3 zero (index ≥ 16 reads 0). */
-const SPREAD = i8x16(0, 0, 0, -1, 4, 4, 4, -1, 8, 8, 8, -1, 12, 12, 12, -1);
+import { greenWeights, lowBytes, lumaOf, redBlueWeights, zeroOf } from './commonSimd';
 
 export function grayscale(src: usize, dst: usize, pixels: i32): void {
-  const alpha = i32x4.splat(0xff000000);
+  // Every constant from a run-time zero: built once, kept in registers (see zeroOf).
+  const zero = zeroOf(pixels);
+  const low = lowBytes(zero);
+  const rb = redBlueWeights(zero);
+  const g = greenWeights(zero);
+  const round = i32x4.splat(128 | zero);
+  const alpha = i32x4.splat(0xff000000 | zero);
+  // The luma (low byte of each i32 lane) copied to bytes 0–2 of its pixel, byte 3 zero (index ≥ 16 reads 0).
+  const spread = i32x4(0xff000000 | zero, 0xff040404, 0xff080808, 0xff0c0c0c);
   let i = 0;
   for (; i + 8 <= pixels; i += 8) {
     const o = (<usize>i) << 2;
     const a = v128.load(src + o);
     const b = v128.load(src + o, 16);
-    v128.store(dst + o, v128.or(v128.and(a, alpha), i8x16.swizzle(lumaOf(a), SPREAD)));
-    v128.store(dst + o, v128.or(v128.and(b, alpha), i8x16.swizzle(lumaOf(b), SPREAD)), 16);
+    v128.store(dst + o, v128.or(v128.and(a, alpha), i8x16.swizzle(lumaOf(a, low, rb, g, round), spread)));
+    v128.store(dst + o, v128.or(v128.and(b, alpha), i8x16.swizzle(lumaOf(b, low, rb, g, round), spread)), 16);
   }
   for (; i < pixels; i++) {
     const o = (<usize>i) << 2;
@@ -23,7 +28,7 @@ export function grayscale(src: usize, dst: usize, pixels: i32): void {
 }
 
 export function invert(src: usize, dst: usize, pixels: i32): void {
-  const mask = i32x4.splat(0x00ffffff);
+  const mask = i32x4.splat(0x00ffffff | zeroOf(pixels));
   let i = 0;
   for (; i + 4 <= pixels; i += 4) {
     const o = (<usize>i) << 2;

@@ -1,10 +1,8 @@
 // Sharpen with hand-written SIMD: the same integer arithmetic as the scalar twin in image.ts, four pixels (sixteen
 // bytes) a step on i16 lanes, and the scalar code for the edge columns. Same bytes.
 import { clampi, rowAt } from './common';
+import { zeroOf } from './commonSimd';
 import { sharpenPixel } from './image';
-
-/** Byte 3 of every pixel: alpha, which sharpen copies from the centre pixel. */
-const ALPHA = i32x4.splat(0xff000000);
 
 /**
  * 5·centre − up − down − left − right on eight bytes widened to i16 (−1020 … 1275 fits), then narrowed with unsigned
@@ -20,7 +18,10 @@ export function sharpen(
   y0: i32,
   y1: i32,
 ): void {
-  const five = i16x8.splat(5);
+  // Loop constants from a run-time zero (see zeroOf). `alpha`: byte 3 of every pixel, copied from the centre pixel.
+  const zero = zeroOf(width);
+  const five = i16x8.splat(<i16>(5 | zero));
+  const alpha = i32x4.splat(0xff000000 | zero);
   for (let y = y0; y < y1; y++) {
     const row = rowAt(src, y, srcTop, width);
     const up = rowAt(src, clampi(y - 1, height), srcTop, width);
@@ -51,7 +52,7 @@ export function sharpen(
           i16x8.add(i16x8.extend_high_i8x16_u(l), i16x8.extend_high_i8x16_u(r)),
         ),
       );
-      v128.store(d + o, v128.bitselect(c, i8x16.narrow_i16x8_u(lo, hi), ALPHA));
+      v128.store(d + o, v128.bitselect(c, i8x16.narrow_i16x8_u(lo, hi), alpha));
     }
     for (; x < width; x++) sharpenPixel(row, up, down, d, x, width);
   }
