@@ -1,9 +1,9 @@
-// Grayscale and invert with hand-written SIMD: the same arithmetic as their scalar twins in image.ts, eight or four
-// pixels a step, and the scalar code for the tail. Same bytes.
-import { grayPixel } from './common';
+// Grayscale and invert with hand-written SIMD, called by grayscale and invert in image.ts in the SIMD module: the
+// same arithmetic as the scalar code there, eight or four pixels a step. Same bytes. Each returns the pixels done;
+// the caller's scalar loop does the rest.
 import { greenWeights, lowBytes, lumaOf, redBlueWeights, zeroOf } from './commonSimd';
 
-export function grayscale(src: usize, dst: usize, pixels: i32): void {
+export function grayscaleSimd(src: usize, dst: usize, pixels: i32): i32 {
   // Every constant from a run-time zero: built once, kept in registers (see zeroOf).
   const zero = zeroOf(pixels);
   const low = lowBytes(zero);
@@ -21,21 +21,15 @@ export function grayscale(src: usize, dst: usize, pixels: i32): void {
     v128.store(dst + o, v128.or(v128.and(a, alpha), i8x16.swizzle(lumaOf(a, low, rb, g, round), spread)));
     v128.store(dst + o, v128.or(v128.and(b, alpha), i8x16.swizzle(lumaOf(b, low, rb, g, round), spread)), 16);
   }
-  for (; i < pixels; i++) {
-    const o = (<usize>i) << 2;
-    store<u32>(dst + o, grayPixel(load<u32>(src + o)));
-  }
+  return i;
 }
 
-export function invert(src: usize, dst: usize, pixels: i32): void {
+export function invertSimd(src: usize, dst: usize, pixels: i32): i32 {
   const mask = i32x4.splat(0x00ffffff | zeroOf(pixels));
   let i = 0;
   for (; i + 4 <= pixels; i += 4) {
     const o = (<usize>i) << 2;
     v128.store(dst + o, v128.xor(v128.load(src + o), mask));
   }
-  for (; i < pixels; i++) {
-    const o = (<usize>i) << 2;
-    store<u32>(dst + o, load<u32>(src + o) ^ 0x00ffffff);
-  }
+  return i;
 }

@@ -1,17 +1,16 @@
 import { zeroOf } from './commonSimd';
 
 /**
- * Σ i² modulo 2³², sixteen terms a step in four i32x4 accumulators (vector k holds the indices i + 4k … i + 4k + 3 of
- * the step at i). No multiply in the loop: as a lane steps its index by 16, (i + 16)² = i² + d with d = 32·i + 256,
- * which itself grows by 512 a step (a 32-bit vector multiply costs two micro-ops and ten cycles on x86). The four
- * vectors' differences are d₀ + 128·k, so they share d₀: vector k keeps pₖ = its squares − 128·k·t at step t, adds
- * d₀ to it, and the missing Σₖ Σₜ 128·k·t (times four lanes: 1536 · T(T − 1) over T steps) is added once at the end.
- * Nine vector adds a step instead of twelve, and nine vectors of state, which fit V8's registers where twelve did
- * not. Lane sums wrap modulo 2³², and addition and multiplication modulo 2³² are what the scalar kernel does, in any
- * order: same bits.
+ * Σ i² modulo 2³² over the 16 · `steps` indices from `start`, sixteen terms a step in four i32x4 accumulators
+ * (vector k holds the indices i + 4k … i + 4k + 3 of the step at i). No multiply in the loop: as a lane steps its
+ * index by 16, (i + 16)² = i² + d with d = 32·i + 256, which itself grows by 512 a step (a 32-bit vector multiply
+ * costs two micro-ops and ten cycles on x86). The four vectors' differences are d₀ + 128·k, so they share d₀: vector
+ * k keeps pₖ = its squares − 128·k·t at step t, adds d₀ to it, and the missing Σₖ Σₜ 128·k·t (times four lanes:
+ * 1536 · T(T − 1) over T steps) is added once at the end. Nine vector adds a step instead of twelve, and nine
+ * vectors of state, which fit V8's registers where twelve did not. Lane sums wrap modulo 2³², and addition and
+ * multiplication modulo 2³² are what the scalar kernel does, in any order: same bits.
  */
-export function sumSquaresMod32(start: u32, end: u32): u32 {
-  const steps = (end - start) >> 4;
+export function sumSquaresSimd(start: u32, steps: u32): u32 {
   let acc: u32 = 0;
   if (steps > 0) {
     const i0 = i32x4.add(i32x4.splat(start), i32x4(0, 1, 2, 3));
@@ -48,6 +47,5 @@ export function sumSquaresMod32(start: u32, end: u32): u32 {
       <u32>i32x4.extract_lane(s, 3) +
       1536 * steps * (steps - 1);
   }
-  for (let i = start + (steps << 4); i < end; i++) acc += i * i;
   return acc;
 }
