@@ -6,13 +6,13 @@
 import { clampi, grayPixel, luma, rowAt } from './common';
 import { addRowSimd, boxRowSimd, moveRowsSimd } from './boxSimd';
 import { horizontalSimd, storeWeightPairs, storeWeightVectors, verticalSimd, widenRowSimd } from './gaussianSimd';
-import { grayscaleSimd, invertSimd } from './pixelSimd';
+import { invertSimd, lumaSimd } from './pixelSimd';
 import { sharpenSimd } from './sharpenSimd';
-import { lumaRowSimd, sobelSimd } from './sobelSimd';
+import { sobelSimd } from './sobelSimd';
 
 /** Grayscale of `pixels` consecutive pixels (a band's rows are contiguous). */
 export function grayscale(src: usize, dst: usize, pixels: i32): void {
-  let i = ASC_FEATURE_SIMD ? grayscaleSimd(src, dst, pixels) : 0;
+  let i = ASC_FEATURE_SIMD ? lumaSimd(src, dst, pixels, true) : 0;
   for (; i < pixels; i++) {
     const o = (<usize>i) << 2;
     store<u32>(dst + o, grayPixel(load<u32>(src + o)));
@@ -227,18 +227,31 @@ export function sharpen(
   y1: i32,
 ): void {
   for (let y = y0; y < y1; y++) {
-    const row = rowAt(src, y, srcTop, width);
     const up = rowAt(src, clampi(y - 1, height), srcTop, width);
     const down = rowAt(src, clampi(y + 1, height), srcTop, width);
-    const d = rowAt(dst, y, dstTop, width);
-    let x = 0;
-    if (ASC_FEATURE_SIMD) {
-      // Column 0 clamps its left neighbour: scalar; then the interior in vector lanes.
-      for (; x < 1 && x < width; x++) sharpenPixel(row, up, down, d, x, width);
-      x = sharpenSimd(row, up, down, d, x, width);
-    }
-    for (; x < width; x++) sharpenPixel(row, up, down, d, x, width);
+    stencilRow<u32>(up, rowAt(src, y, srcTop, width), down, rowAt(dst, y, dstTop, width), width);
   }
+}
+
+/**
+ * One output row `d` of a 3 × 3 filter on the rows `up`, `mid` and `down`, whose element T picks the filter: u8, luma
+ * bytes, for Sobel; u32, RGBA pixels, for sharpen (each its own compiled copy, the choice made at compile time).
+ * Column 0 clamps its left neighbour, so it is scalar; the SIMD module does the interior in vector lanes; the scalar
+ * loop does the rest.
+ */
+function stencilRow<T>(up: usize, mid: usize, down: usize, d: usize, width: i32): void {
+  let x = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; x < 1 && x < width; x++) stencilPixel<T>(up, mid, down, d, x, width);
+    if (sizeof<T>() == 1) x = sobelSimd(up, mid, down, d, x, width);
+    else x = sharpenSimd(mid, up, down, d, x, width);
+  }
+  for (; x < width; x++) stencilPixel<T>(up, mid, down, d, x, width);
+}
+
+function stencilPixel<T>(up: usize, mid: usize, down: usize, d: usize, x: i32, width: i32): void {
+  if (sizeof<T>() == 1) sobelPixel(up, mid, down, d, x, width);
+  else sharpenPixel(mid, up, down, d, x, width);
 }
 
 /** One sharpened pixel at column x of the row `row` (rows `up` and `down` around it) into the output row `d`. */
@@ -263,7 +276,7 @@ export function lumaRows(src: usize, srcTop: i32, lum: usize, width: i32, top: i
   for (let y = top; y < bottom; y++) {
     const s = rowAt(src, y, srcTop, width);
     const l = lum + <usize>((y - top) * width);
-    let x = ASC_FEATURE_SIMD ? lumaRowSimd(s, l, width) : 0;
+    let x = ASC_FEATURE_SIMD ? lumaSimd(s, l, width, false) : 0;
     for (; x < width; x++) {
       const v = load<u32>(s + ((<usize>x) << 2));
       store<u8>(l + <usize>x, <u8>luma(v & 255, (v >> 8) & 255, (v >> 16) & 255));
@@ -277,14 +290,7 @@ export function sobel(lum: usize, top: i32, dst: usize, dstTop: i32, width: i32,
     const up = lum + <usize>((clampi(y - 1, height) - top) * width);
     const mid = lum + <usize>((y - top) * width);
     const down = lum + <usize>((clampi(y + 1, height) - top) * width);
-    const d = rowAt(dst, y, dstTop, width);
-    let x = 0;
-    if (ASC_FEATURE_SIMD) {
-      // Column 0 clamps its left neighbour: scalar; then the interior in vector lanes.
-      for (; x < 1 && x < width; x++) sobelPixel(up, mid, down, d, x, width);
-      x = sobelSimd(up, mid, down, d, x, width);
-    }
-    for (; x < width; x++) sobelPixel(up, mid, down, d, x, width);
+    stencilRow<u8>(up, mid, down, rowAt(dst, y, dstTop, width), width);
   }
 }
 

@@ -1,31 +1,7 @@
-// Sobel (and the luma rows it reads) with hand-written SIMD, called by lumaRows and sobel in image.ts in the SIMD
-// module: the same integer arithmetic as the scalar code there, lanes side by side. Same bytes. Each returns the
-// column it stopped at; the caller's scalar loop does the rest. Loop constants come from a run-time zero (see zeroOf
-// in commonSimd.ts).
-import { greenWeights, lowBytes, lumaOf, redBlueWeights, zeroOf } from './commonSimd';
-
-/** Luma of one row's pixels into `l`, sixteen a step: four vectors of i32 lanes narrowed to sixteen bytes. */
-export function lumaRowSimd(s: usize, l: usize, width: i32): i32 {
-  const zero = zeroOf(width);
-  const low = lowBytes(zero);
-  const rb = redBlueWeights(zero);
-  const g = greenWeights(zero);
-  const round = i32x4.splat(128 | zero);
-  let x = 0;
-  for (; x + 16 <= width; x += 16) {
-    const p = s + ((<usize>x) << 2);
-    const a = i16x8.narrow_i32x4_u(
-      lumaOf(v128.load(p), low, rb, g, round),
-      lumaOf(v128.load(p, 16), low, rb, g, round),
-    );
-    const b = i16x8.narrow_i32x4_u(
-      lumaOf(v128.load(p, 32), low, rb, g, round),
-      lumaOf(v128.load(p, 48), low, rb, g, round),
-    );
-    v128.store(l + <usize>x, i8x16.narrow_i16x8_u(a, b));
-  }
-  return x;
-}
+// Sobel with hand-written SIMD, called by sobel in image.ts in the SIMD module (its luma rows: lumaSimd in
+// pixelSimd.ts): the same integer arithmetic as the scalar code there, eight pixels side by side. Same bytes. Loop
+// constants come from a run-time zero (see zeroOf in commonSimd.ts).
+import { zeroOf } from './commonSimd';
 
 /**
  * Magnitudes of four pixels from n = gx² + gy² (at most 2·1020²) in i32 lanes: round(√n) in f32, not yet capped at
