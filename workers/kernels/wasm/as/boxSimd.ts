@@ -1,13 +1,14 @@
-// Box blur with hand-written SIMD: the same integer arithmetic as its scalar twin in image.ts, lanes side by side,
-// and the scalar code for tails. Same bytes.
+// Box blur with hand-written SIMD, called by box in image.ts in the SIMD module: the same integer arithmetic as the
+// scalar code there, lanes side by side, and scalar code for tails. Same bytes.
 //
 // The column sums are u16 here (the scalar twin's are i32): a column holds at most (2·50 + 1)·255 = 25 755
 // (MAX_BOX_RADIUS is 50), so eight fit in a vector and the row update moves half the bytes. The caller's scratch
 // (4 bytes per row byte) is more than the 2 used.
-import { clampi, rowAt } from './common';
+import { clampi } from './common';
+import { zeroOf } from './commonSimd';
 
 /** Column sums + one row (sixteen bytes a step, widened to u16 lanes): the first 2r + 1 rows of a band. */
-function addRow(columns: usize, row: usize, stride: i32): void {
+export function addRowSimd(columns: usize, row: usize, stride: i32): void {
   let i = 0;
   for (; i + 16 <= stride; i += 16) {
     const v = v128.load(row + <usize>i);
@@ -25,7 +26,7 @@ function addRow(columns: usize, row: usize, stride: i32): void {
  * Column sums + the row entering − the row leaving, in one pass. The difference of two bytes fits in i16 and every
  * column sum stays within 0…25 755, so the wrapping i16 adds give the exact sums.
  */
-function moveRows(columns: usize, entering: usize, leaving: usize, stride: i32): void {
+export function moveRowsSimd(columns: usize, entering: usize, leaving: usize, stride: i32): void {
   let i = 0;
   for (; i + 16 <= stride; i += 16) {
     const a = v128.load(entering + <usize>i);
@@ -43,71 +44,50 @@ function moveRows(columns: usize, entering: usize, leaving: usize, stride: i32):
 }
 
 /**
- * Box blur with one pixel's four channel sums in one i32x4. The sums start at `half`, and the rounded mean
- * ⌊(s + half) / area⌋ is taken in f32: s + half < 2²⁴ is exact, and a quotient that is not a whole number is at
- * least 1/area ≥ 2⁻¹⁴ from one while f32 rounds by at most 2⁻¹⁶ at 255, so truncating the f32 quotient is the
- * integer floor.
+ * One output row of the box blur from the column sums, with one pixel's four channel sums in one i32x4. The sums
+ * start at `half`, and the rounded mean ⌊(s + half) / area⌋ is taken in f32: s + half < 2²⁴ is exact, and a
+ * quotient that is not a whole number is at least 1/area ≥ 2⁻¹⁴ from one while f32 rounds by at most 2⁻¹⁶ at 255,
+ * so truncating the f32 quotient is the integer floor.
  */
-export function box(
-  src: usize,
-  srcTop: i32,
-  dst: usize,
-  dstTop: i32,
-  width: i32,
-  height: i32,
-  y0: i32,
-  y1: i32,
-  radius: i32,
-  columns: usize,
-): void {
-  const stride = width * 4;
-  const area = (2 * radius + 1) * (2 * radius + 1);
-  const areav = f32x4.splat(<f32>area);
-  memory.fill(columns, 0, (<usize>stride) << 1);
-  for (let k = -radius; k <= radius; k++) addRow(columns, rowAt(src, clampi(y0 + k, height), srcTop, width), stride);
+export function boxRowSimd(columns: usize, d: usize, width: i32, radius: i32, area: i32): void {
+  // From a run-time zero, so that V8 keeps it in a register (see zeroOf).
+  const areav = f32x4.splat(<f32>(area | zeroOf(width)));
   // Interior: x − r ≥ 0 and x + r + 1 < width, no clamping.
   const inFrom = radius < width ? radius : width;
   const inTo = width - radius - 1;
-  for (let y = y0; y < y1; y++) {
-    if (y > y0) {
-      const entering = rowAt(src, clampi(y + radius, height), srcTop, width);
-      moveRows(columns, entering, rowAt(src, clampi(y - 1 - radius, height), srcTop, width), stride);
-    }
-    const d = rowAt(dst, y, dstTop, width);
-    let s = i32x4.splat(area >> 1);
-    for (let k = -radius; k <= radius; k++) s = i32x4.add(s, column(columns, clampi(k, width)));
-    let x = 0;
-    for (; x < inFrom; x++) {
-      store32(d, x, mean(s, areav));
-      s = i32x4.add(
-        s,
-        i32x4.sub(column(columns, clampi(x + radius + 1, width)), column(columns, clampi(x - radius, width))),
-      );
-    }
-    // Four pixels a step, narrowed together to one 16-byte store.
-    for (; x + 4 <= inTo; x += 4) {
-      const m0 = mean(s, areav);
-      s = i32x4.add(s, i32x4.sub(column(columns, x + radius + 1), column(columns, x - radius)));
-      const m1 = mean(s, areav);
-      s = i32x4.add(s, i32x4.sub(column(columns, x + radius + 2), column(columns, x - radius + 1)));
-      const m2 = mean(s, areav);
-      s = i32x4.add(s, i32x4.sub(column(columns, x + radius + 3), column(columns, x - radius + 2)));
-      const m3 = mean(s, areav);
-      s = i32x4.add(s, i32x4.sub(column(columns, x + radius + 4), column(columns, x - radius + 3)));
-      const bytes = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(m0, m1), i16x8.narrow_i32x4_u(m2, m3));
-      v128.store(d + ((<usize>x) << 2), bytes);
-    }
-    for (; x < inTo; x++) {
-      store32(d, x, mean(s, areav));
-      s = i32x4.add(s, i32x4.sub(column(columns, x + radius + 1), column(columns, x - radius)));
-    }
-    for (; x < width; x++) {
-      store32(d, x, mean(s, areav));
-      s = i32x4.add(
-        s,
-        i32x4.sub(column(columns, clampi(x + radius + 1, width)), column(columns, clampi(x - radius, width))),
-      );
-    }
+  let s = i32x4.splat(area >> 1);
+  for (let k = -radius; k <= radius; k++) s = i32x4.add(s, column(columns, clampi(k, width)));
+  let x = 0;
+  for (; x < inFrom; x++) {
+    store32(d, x, mean(s, areav));
+    s = i32x4.add(
+      s,
+      i32x4.sub(column(columns, clampi(x + radius + 1, width)), column(columns, clampi(x - radius, width))),
+    );
+  }
+  // Four pixels a step, narrowed together to one 16-byte store.
+  for (; x + 4 <= inTo; x += 4) {
+    const m0 = mean(s, areav);
+    s = i32x4.add(s, i32x4.sub(column(columns, x + radius + 1), column(columns, x - radius)));
+    const m1 = mean(s, areav);
+    s = i32x4.add(s, i32x4.sub(column(columns, x + radius + 2), column(columns, x - radius + 1)));
+    const m2 = mean(s, areav);
+    s = i32x4.add(s, i32x4.sub(column(columns, x + radius + 3), column(columns, x - radius + 2)));
+    const m3 = mean(s, areav);
+    s = i32x4.add(s, i32x4.sub(column(columns, x + radius + 4), column(columns, x - radius + 3)));
+    const bytes = i8x16.narrow_i16x8_u(i16x8.narrow_i32x4_u(m0, m1), i16x8.narrow_i32x4_u(m2, m3));
+    v128.store(d + ((<usize>x) << 2), bytes);
+  }
+  for (; x < inTo; x++) {
+    store32(d, x, mean(s, areav));
+    s = i32x4.add(s, i32x4.sub(column(columns, x + radius + 1), column(columns, x - radius)));
+  }
+  for (; x < width; x++) {
+    store32(d, x, mean(s, areav));
+    s = i32x4.add(
+      s,
+      i32x4.sub(column(columns, clampi(x + radius + 1, width)), column(columns, clampi(x - radius, width))),
+    );
   }
 }
 

@@ -1,11 +1,19 @@
-// The image filters, scalar: each the twin of its JavaScript kernel in workers/kernels/image (same integer
-// arithmetic, same bytes). Pointers: `src` holds picture rows [srcTop, …), `dst` rows [dstTop, …); scratch memory
-// is laid out by the caller.
+// The image filters: each the twin of its JavaScript kernel in workers/kernels/image (same integer arithmetic, same
+// bytes), written once for both modules. Where the SIMD module (ASC_FEATURE_SIMD, a compile-time constant: the
+// scalar module has no v128 code at all) has vector code, a filter hands it the bulk of each row (the *Simd.ts
+// files) and finishes the edges and tails with the scalar code here. Pointers: `src` holds picture rows
+// [srcTop, …), `dst` rows [dstTop, …); scratch memory is laid out by the caller.
 import { clampi, grayPixel, luma, rowAt } from './common';
+import { addRowSimd, boxRowSimd, moveRowsSimd } from './boxSimd';
+import { horizontalSimd, storeWeightPairs, storeWeightVectors, verticalSimd, widenRowSimd } from './gaussianSimd';
+import { invertSimd, lumaSimd } from './pixelSimd';
+import { sharpenSimd } from './sharpenSimd';
+import { sobelSimd } from './sobelSimd';
 
 /** Grayscale of `pixels` consecutive pixels (a band's rows are contiguous). */
 export function grayscale(src: usize, dst: usize, pixels: i32): void {
-  for (let i = 0; i < pixels; i++) {
+  let i = ASC_FEATURE_SIMD ? lumaSimd(src, dst, pixels, true) : 0;
+  for (; i < pixels; i++) {
     const o = (<usize>i) << 2;
     store<u32>(dst + o, grayPixel(load<u32>(src + o)));
   }
@@ -13,7 +21,8 @@ export function grayscale(src: usize, dst: usize, pixels: i32): void {
 
 /** Invert: 255 − each colour channel; alpha kept. XOR with 0x00ffffff is 255 − c for every byte. */
 export function invert(src: usize, dst: usize, pixels: i32): void {
-  for (let i = 0; i < pixels; i++) {
+  let i = ASC_FEATURE_SIMD ? invertSimd(src, dst, pixels) : 0;
+  for (; i < pixels; i++) {
     const o = (<usize>i) << 2;
     store<u32>(dst + o, load<u32>(src + o) ^ 0x00ffffff);
   }
@@ -27,7 +36,10 @@ export function boxAddRow(columns: usize, row: usize, stride: i32, sign: i32): v
   }
 }
 
-/** Box blur r, as boxRows: column sums moved down row by row, a running sum moved along the row. */
+/**
+ * Box blur r, as boxRows: column sums moved down row by row, a running sum moved along the row. The SIMD module's
+ * column sums are u16 (boxSimd.ts), the scalar module's i32.
+ */
 export function box(
   src: usize,
   srcTop: i32,
@@ -42,60 +54,82 @@ export function box(
 ): void {
   const stride = width * 4;
   const area = (2 * radius + 1) * (2 * radius + 1);
-  const half = area >> 1;
-  memory.fill(columns, 0, (<usize>stride) << 2);
-  for (let k = -radius; k <= radius; k++)
-    boxAddRow(columns, rowAt(src, clampi(y0 + k, height), srcTop, width), stride, 1);
+  memory.fill(columns, 0, (<usize>stride) << (ASC_FEATURE_SIMD ? 1 : 2));
+  for (let k = -radius; k <= radius; k++) {
+    const row = rowAt(src, clampi(y0 + k, height), srcTop, width);
+    if (ASC_FEATURE_SIMD) addRowSimd(columns, row, stride);
+    else boxAddRow(columns, row, stride, 1);
+  }
   for (let y = y0; y < y1; y++) {
     if (y > y0) {
-      boxAddRow(columns, rowAt(src, clampi(y + radius, height), srcTop, width), stride, 1);
-      boxAddRow(columns, rowAt(src, clampi(y - 1 - radius, height), srcTop, width), stride, -1);
+      const entering = rowAt(src, clampi(y + radius, height), srcTop, width);
+      const leaving = rowAt(src, clampi(y - 1 - radius, height), srcTop, width);
+      if (ASC_FEATURE_SIMD) {
+        moveRowsSimd(columns, entering, leaving, stride);
+      } else {
+        boxAddRow(columns, entering, stride, 1);
+        boxAddRow(columns, leaving, stride, -1);
+      }
     }
     const d = rowAt(dst, y, dstTop, width);
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let k = -radius; k <= radius; k++) {
-      const c = columns + ((<usize>clampi(k, width)) << 4);
-      s0 += load<i32>(c);
-      s1 += load<i32>(c, 4);
-      s2 += load<i32>(c, 8);
-      s3 += load<i32>(c, 12);
-    }
-    for (let x = 0; x < width; x++) {
-      const o = d + ((<usize>x) << 2);
-      // Sums are non-negative, so unsigned division is the floor.
-      store<u8>(o, <u8>(<u32>(s0 + half) / <u32>area));
-      store<u8>(o, <u8>(<u32>(s1 + half) / <u32>area), 1);
-      store<u8>(o, <u8>(<u32>(s2 + half) / <u32>area), 2);
-      store<u8>(o, <u8>(<u32>(s3 + half) / <u32>area), 3);
-      const add = columns + ((<usize>clampi(x + radius + 1, width)) << 4);
-      const sub = columns + ((<usize>clampi(x - radius, width)) << 4);
-      s0 += load<i32>(add) - load<i32>(sub);
-      s1 += load<i32>(add, 4) - load<i32>(sub, 4);
-      s2 += load<i32>(add, 8) - load<i32>(sub, 8);
-      s3 += load<i32>(add, 12) - load<i32>(sub, 12);
-    }
+    if (ASC_FEATURE_SIMD) boxRowSimd(columns, d, width, radius, area);
+    else boxRow(columns, d, width, radius, area);
+  }
+}
+
+/** One output row of the box blur from the i32 column sums. */
+function boxRow(columns: usize, d: usize, width: i32, radius: i32, area: i32): void {
+  const half = area >> 1;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let k = -radius; k <= radius; k++) {
+    const c = columns + ((<usize>clampi(k, width)) << 4);
+    s0 += load<i32>(c);
+    s1 += load<i32>(c, 4);
+    s2 += load<i32>(c, 8);
+    s3 += load<i32>(c, 12);
+  }
+  for (let x = 0; x < width; x++) {
+    const o = d + ((<usize>x) << 2);
+    // Sums are non-negative, so unsigned division is the floor.
+    store<u8>(o, <u8>(<u32>(s0 + half) / <u32>area));
+    store<u8>(o, <u8>(<u32>(s1 + half) / <u32>area), 1);
+    store<u8>(o, <u8>(<u32>(s2 + half) / <u32>area), 2);
+    store<u8>(o, <u8>(<u32>(s3 + half) / <u32>area), 3);
+    const add = columns + ((<usize>clampi(x + radius + 1, width)) << 4);
+    const sub = columns + ((<usize>clampi(x - radius, width)) << 4);
+    s0 += load<i32>(add) - load<i32>(sub);
+    s1 += load<i32>(add, 4) - load<i32>(sub, 4);
+    s2 += load<i32>(add, 8) - load<i32>(sub, 8);
+    s3 += load<i32>(add, 12) - load<i32>(sub, 12);
   }
 }
 
 /**
- * Copies picture row `row` into `padded` (i32 per byte) with its edge pixels repeated `radius` times on each side,
+ * Copies picture row `row` into `padded` as u16 per byte with its edge pixels repeated `radius` times on each side,
  * as gaussianHorizontalRows does: the taps then need no clamping.
  */
 export function padRow(padded: usize, row: usize, width: i32, radius: i32): void {
-  for (let x = -radius; x < width + radius; x++) {
-    const from = row + ((<usize>clampi(x, width)) << 2);
-    const to = padded + ((<usize>(x + radius)) << 4);
-    store<i32>(to, load<u8>(from));
-    store<i32>(to, load<u8>(from, 1), 4);
-    store<i32>(to, load<u8>(from, 2), 8);
-    store<i32>(to, load<u8>(from, 3), 12);
+  const stride = width * 4;
+  const body = padded + ((<usize>radius) << 3);
+  for (let x = 0; x < radius; x++) {
+    const left = padded + ((<usize>x) << 3);
+    const right = body + ((<usize>(width + x)) << 3);
+    for (let c: usize = 0; c < 4; c++) {
+      store<u16>(left + (c << 1), load<u8>(row + c));
+      store<u16>(right + (c << 1), load<u8>(row + <usize>(stride - 4) + c));
+    }
   }
+  let i = ASC_FEATURE_SIMD ? widenRowSimd(body, row, stride) : 0;
+  for (; i < stride; i++) store<u16>(body + ((<usize>i) << 1), load<u8>(row + <usize>i));
 }
 
-/** The Gaussian's horizontal pass, as gaussianHorizontalRows: bytes in, u16 (scale 256) out. */
+/**
+ * The Gaussian's horizontal pass, as gaussianHorizontalRows: bytes in, u16 (scale 256) out. `padded` is sized for
+ * i32 per byte: the u16 row, then (SIMD) the weight pairs.
+ */
 export function gaussianHorizontal(
   src: usize,
   srcTop: i32,
@@ -110,15 +144,18 @@ export function gaussianHorizontal(
 ): void {
   const stride = width * 4;
   const centre = load<i32>(weights + ((<usize>radius) << 2));
+  const pairWeights = padded + ((<usize>(width + 2 * radius)) << 3);
+  if (ASC_FEATURE_SIMD) storeWeightPairs(pairWeights, weights, radius);
   for (let y = y0; y < y1; y++) {
     padRow(padded, rowAt(src, y, srcTop, width), width, radius);
     const d = dst + <usize>((y - dstTop) * stride * 2);
-    for (let i = 0; i < stride; i++) {
-      const p = padded + ((<usize>i) << 2);
-      let acc = centre * load<i32>(p + ((<usize>radius) << 4));
+    let i = ASC_FEATURE_SIMD ? horizontalSimd(padded, pairWeights, d, stride, radius) : 0;
+    for (; i < stride; i++) {
+      const at = padded + ((<usize>i) << 1) + ((<usize>radius) << 3);
+      let acc = centre * <i32>load<u16>(at);
       for (let k = 1; k <= radius; k++) {
         const w = load<i32>(weights + ((<usize>(radius + k)) << 2));
-        acc += w * (load<i32>(p + ((<usize>(radius - k)) << 4)) + load<i32>(p + ((<usize>(radius + k)) << 4)));
+        acc += w * (<i32>load<u16>(at - ((<usize>k) << 3)) + <i32>load<u16>(at + ((<usize>k) << 3)));
       }
       store<u16>(d + ((<usize>i) << 1), <u16>((acc + 8) >> 4));
     }
@@ -138,7 +175,10 @@ function tapRows(rows: usize, src: usize, srcTop: i32, stride2: i32, y: i32, hei
   }
 }
 
-/** The Gaussian's vertical pass, as gaussianVerticalRows: u16 in (rows clamped to the picture), bytes out. */
+/**
+ * The Gaussian's vertical pass, as gaussianVerticalRows: u16 in (rows clamped to the picture), bytes out. `rows`
+ * holds the 2R + 1 tap rows' pointers, then (SIMD) the weight vectors.
+ */
 export function gaussianVertical(
   src: usize,
   srcTop: i32,
@@ -154,11 +194,14 @@ export function gaussianVertical(
 ): void {
   const stride = width * 4;
   const centre = load<i32>(weights + ((<usize>radius) << 2));
+  const vectors = rows + ((<usize>(2 * radius + 1)) << alignof<usize>());
+  if (ASC_FEATURE_SIMD) storeWeightVectors(vectors, weights, radius);
   for (let y = y0; y < y1; y++) {
     tapRows(rows, src, srcTop, stride * 2, y, height, radius);
     const mid = load<usize>(rows + ((<usize>radius) << alignof<usize>()));
     const d = rowAt(dst, y, dstTop, width);
-    for (let i = 0; i < stride; i++) {
+    let i = ASC_FEATURE_SIMD ? verticalSimd(rows, vectors, d, stride, radius) : 0;
+    for (; i < stride; i++) {
       const o = (<usize>i) << 1;
       let acc = centre * <i32>load<u16>(mid + o);
       for (let k = 1; k <= radius; k++) {
@@ -184,16 +227,35 @@ export function sharpen(
   y1: i32,
 ): void {
   for (let y = y0; y < y1; y++) {
-    const row = rowAt(src, y, srcTop, width);
     const up = rowAt(src, clampi(y - 1, height), srcTop, width);
     const down = rowAt(src, clampi(y + 1, height), srcTop, width);
-    const d = rowAt(dst, y, dstTop, width);
-    for (let x = 0; x < width; x++) sharpenPixel(row, up, down, d, x, width);
+    stencilRow<u32>(up, rowAt(src, y, srcTop, width), down, rowAt(dst, y, dstTop, width), width);
   }
 }
 
+/**
+ * One output row `d` of a 3 × 3 filter on the rows `up`, `mid` and `down`, whose element T picks the filter: u8, luma
+ * bytes, for Sobel; u32, RGBA pixels, for sharpen (each its own compiled copy, the choice made at compile time).
+ * Column 0 clamps its left neighbour, so it is scalar; the SIMD module does the interior in vector lanes; the scalar
+ * loop does the rest.
+ */
+function stencilRow<T>(up: usize, mid: usize, down: usize, d: usize, width: i32): void {
+  let x = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; x < 1 && x < width; x++) stencilPixel<T>(up, mid, down, d, x, width);
+    if (sizeof<T>() == 1) x = sobelSimd(up, mid, down, d, x, width);
+    else x = sharpenSimd(mid, up, down, d, x, width);
+  }
+  for (; x < width; x++) stencilPixel<T>(up, mid, down, d, x, width);
+}
+
+function stencilPixel<T>(up: usize, mid: usize, down: usize, d: usize, x: i32, width: i32): void {
+  if (sizeof<T>() == 1) sobelPixel(up, mid, down, d, x, width);
+  else sharpenPixel(mid, up, down, d, x, width);
+}
+
 /** One sharpened pixel at column x of the row `row` (rows `up` and `down` around it) into the output row `d`. */
-export function sharpenPixel(row: usize, up: usize, down: usize, d: usize, x: i32, width: i32): void {
+function sharpenPixel(row: usize, up: usize, down: usize, d: usize, x: i32, width: i32): void {
   const i = (<usize>x) << 2;
   const left = (<usize>clampi(x - 1, width)) << 2;
   const right = (<usize>clampi(x + 1, width)) << 2;
@@ -214,15 +276,29 @@ export function lumaRows(src: usize, srcTop: i32, lum: usize, width: i32, top: i
   for (let y = top; y < bottom; y++) {
     const s = rowAt(src, y, srcTop, width);
     const l = lum + <usize>((y - top) * width);
-    for (let x = 0; x < width; x++) {
+    let x = ASC_FEATURE_SIMD ? lumaSimd(s, l, width, false) : 0;
+    for (; x < width; x++) {
       const v = load<u32>(s + ((<usize>x) << 2));
       store<u8>(l + <usize>x, <u8>luma(v & 255, (v >> 8) & 255, (v >> 16) & 255));
     }
   }
 }
 
-/** Sobel magnitude at one pixel from the luma rows above, at and below: min(255, round(√(gx² + gy²))). */
-export function sobelPixel(up: usize, mid: usize, down: usize, l: usize, x: usize, r: usize): u32 {
+/** Sobel on the luma rows `lum` (picture rows [top, …)) for picture rows [y0, y1); opaque gray out. */
+export function sobel(lum: usize, top: i32, dst: usize, dstTop: i32, width: i32, height: i32, y0: i32, y1: i32): void {
+  for (let y = y0; y < y1; y++) {
+    const up = lum + <usize>((clampi(y - 1, height) - top) * width);
+    const mid = lum + <usize>((y - top) * width);
+    const down = lum + <usize>((clampi(y + 1, height) - top) * width);
+    stencilRow<u8>(up, mid, down, rowAt(dst, y, dstTop, width), width);
+  }
+}
+
+/** The Sobel pixel at column x into the output row `d`: min(255, round(√(gx² + gy²))) as opaque gray. */
+function sobelPixel(up: usize, mid: usize, down: usize, d: usize, x: i32, width: i32): void {
+  const l = <usize>clampi(x - 1, width);
+  const c = <usize>x;
+  const r = <usize>clampi(x + 1, width);
   const gx =
     <i32>load<u8>(up + r) +
     2 * <i32>load<u8>(mid + r) +
@@ -232,26 +308,12 @@ export function sobelPixel(up: usize, mid: usize, down: usize, l: usize, x: usiz
     <i32>load<u8>(down + l);
   const gy =
     <i32>load<u8>(down + l) +
-    2 * <i32>load<u8>(down + x) +
+    2 * <i32>load<u8>(down + c) +
     <i32>load<u8>(down + r) -
     <i32>load<u8>(up + l) -
-    2 * <i32>load<u8>(up + x) -
+    2 * <i32>load<u8>(up + c) -
     <i32>load<u8>(up + r);
   // √n is never exactly k + ½ for an integer n, so floor(√n + ½) is JavaScript's Math.round here.
   const m = <u32>Math.floor(Math.sqrt(<f64>(gx * gx + gy * gy)) + 0.5);
-  return m > 255 ? 255 : m;
-}
-
-/** Sobel on the luma rows `lum` (picture rows [top, …)) for picture rows [y0, y1); opaque gray out. */
-export function sobel(lum: usize, top: i32, dst: usize, dstTop: i32, width: i32, height: i32, y0: i32, y1: i32): void {
-  for (let y = y0; y < y1; y++) {
-    const up = lum + <usize>((clampi(y - 1, height) - top) * width);
-    const mid = lum + <usize>((y - top) * width);
-    const down = lum + <usize>((clampi(y + 1, height) - top) * width);
-    const d = rowAt(dst, y, dstTop, width);
-    for (let x = 0; x < width; x++) {
-      const m = sobelPixel(up, mid, down, <usize>clampi(x - 1, width), <usize>x, <usize>clampi(x + 1, width));
-      store<u32>(d + ((<usize>x) << 2), 0xff000000 | (m * 0x010101));
-    }
-  }
+  store<u32>(d + ((<usize>x) << 2), 0xff000000 | ((m > 255 ? 255 : m) * 0x010101));
 }

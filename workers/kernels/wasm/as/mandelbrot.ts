@@ -1,8 +1,11 @@
+import { mandelbrotRowSimd } from './mandelbrotSimd';
+
 /**
  * Escape counts for rows [rowStart, rowEnd) into `out` (u16, row-major), as workers/kernels/mandelbrot.ts: the
- * same IEEE double operations in the same order, so the same counts. As there, two neighbouring pixels iterate side
- * by side (one pixel's loop is a chain of dependent multiplies the CPU waits on) until either escapes, then each
- * finishes alone from where it was.
+ * same IEEE double operations in the same order, so the same counts. The SIMD module (ASC_FEATURE_SIMD, a
+ * compile-time constant: the scalar module has no v128 code) runs most of each row in vector lanes; the scalar
+ * code does the rest. As in JavaScript, two neighbouring pixels iterate side by side (one pixel's loop is a chain
+ * of dependent multiplies the CPU waits on) until either escapes, then each finishes alone from where it was.
  */
 export function mandelbrotRows(
   out: usize,
@@ -22,6 +25,10 @@ export function mandelbrotRows(
   for (let row = rowStart; row < rowEnd; row++) {
     const ci = yMin + (<f64>row + 0.5) * dy;
     let col = 0;
+    if (ASC_FEATURE_SIMD) {
+      col = mandelbrotRowSimd(p, width, xMin, dx, ci, maxIterations);
+      p += (<usize>col) << 1;
+    }
     for (; col + 2 <= width; col += 2) {
       const ca = xMin + (<f64>col + 0.5) * dx;
       const cb = xMin + (<f64>(col + 1) + 0.5) * dx;

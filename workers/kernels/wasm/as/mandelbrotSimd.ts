@@ -1,127 +1,86 @@
+import { zeroOf } from './commonSimd';
+
 /**
- * Escape counts, eight pixels at a time in four pairs of f64x2 lanes (then a pair at a time, then one). Each lane
- * does the scalar kernel's operations in its order; a lane that escaped keeps iterating (its value no longer
- * matters) but stops counting, and the step stops when every lane has escaped or reached the limit. An odd last
- * column runs the scalar loop.
+ * One row's escape counts from column 0 into `p`, six pixels at a time in three pairs of f64x2 lanes, then a pair at
+ * a time; returns the columns done (all but an odd last one, which the caller's scalar loop finishes). Each lane
+ * does the scalar kernel's operations in its order (2·z as z + z, which is exact); a lane that escaped keeps
+ * iterating (its value no longer matters) but stops counting, and the step stops when every lane has escaped or
+ * reached the limit.
  */
-export function mandelbrotRows(
-  out: usize,
-  width: i32,
-  height: i32,
-  xMin: f64,
-  xMax: f64,
-  yMin: f64,
-  yMax: f64,
-  maxIterations: i32,
-  rowStart: i32,
-  rowEnd: i32,
-): void {
-  const dx = (xMax - xMin) / <f64>width;
-  const dy = (yMax - yMin) / <f64>height;
-  const four = f64x2.splat(4.0);
-  const two = f64x2.splat(2.0);
-  let p = out;
-  for (let row = rowStart; row < rowEnd; row++) {
-    const ci = yMin + (<f64>row + 0.5) * dy;
-    const civ = f64x2.splat(ci);
-    let col = 0;
-    // Eight pixels a step in four independent pairs: one pair alone waits on its own multiply–add chain (and the
-    // native reference runs eight side by side too).
-    for (; col + 8 <= width; col += 8) {
-      const dxv = f64x2.splat(dx);
-      const x0 = f64x2.splat(xMin);
-      const cra = f64x2.add(x0, f64x2.mul(f64x2(<f64>col + 0.5, <f64>(col + 1) + 0.5), dxv));
-      const crb = f64x2.add(x0, f64x2.mul(f64x2(<f64>(col + 2) + 0.5, <f64>(col + 3) + 0.5), dxv));
-      const crc = f64x2.add(x0, f64x2.mul(f64x2(<f64>(col + 4) + 0.5, <f64>(col + 5) + 0.5), dxv));
-      const crd = f64x2.add(x0, f64x2.mul(f64x2(<f64>(col + 6) + 0.5, <f64>(col + 7) + 0.5), dxv));
-      let ra = f64x2.splat(0);
-      let ia = f64x2.splat(0);
-      let rb = f64x2.splat(0);
-      let ib = f64x2.splat(0);
-      let rc = f64x2.splat(0);
-      let ic = f64x2.splat(0);
-      let rd = f64x2.splat(0);
-      let id = f64x2.splat(0);
-      let na = i64x2.splat(0);
-      let nb = i64x2.splat(0);
-      let nc = i64x2.splat(0);
-      let nd = i64x2.splat(0);
-      let aa = i64x2.splat(-1);
-      let ab = i64x2.splat(-1);
-      let ac = i64x2.splat(-1);
-      let ad = i64x2.splat(-1);
-      for (let n = 0; n < maxIterations; n++) {
-        const ra2 = f64x2.mul(ra, ra);
-        const ia2 = f64x2.mul(ia, ia);
-        const rb2 = f64x2.mul(rb, rb);
-        const ib2 = f64x2.mul(ib, ib);
-        const rc2 = f64x2.mul(rc, rc);
-        const ic2 = f64x2.mul(ic, ic);
-        const rd2 = f64x2.mul(rd, rd);
-        const id2 = f64x2.mul(id, id);
-        aa = v128.andnot(aa, f64x2.gt(f64x2.add(ra2, ia2), four));
-        ab = v128.andnot(ab, f64x2.gt(f64x2.add(rb2, ib2), four));
-        ac = v128.andnot(ac, f64x2.gt(f64x2.add(rc2, ic2), four));
-        ad = v128.andnot(ad, f64x2.gt(f64x2.add(rd2, id2), four));
-        if (!v128.any_true(v128.or(v128.or(aa, ab), v128.or(ac, ad)))) break;
-        na = i64x2.sub(na, aa);
-        nb = i64x2.sub(nb, ab);
-        nc = i64x2.sub(nc, ac);
-        nd = i64x2.sub(nd, ad);
-        ia = f64x2.add(f64x2.mul(f64x2.mul(two, ra), ia), civ);
-        ra = f64x2.add(f64x2.sub(ra2, ia2), cra);
-        ib = f64x2.add(f64x2.mul(f64x2.mul(two, rb), ib), civ);
-        rb = f64x2.add(f64x2.sub(rb2, ib2), crb);
-        ic = f64x2.add(f64x2.mul(f64x2.mul(two, rc), ic), civ);
-        rc = f64x2.add(f64x2.sub(rc2, ic2), crc);
-        id = f64x2.add(f64x2.mul(f64x2.mul(two, rd), id), civ);
-        rd = f64x2.add(f64x2.sub(rd2, id2), crd);
-      }
-      store<u16>(p, <u16>i64x2.extract_lane(na, 0));
-      store<u16>(p, <u16>i64x2.extract_lane(na, 1), 2);
-      store<u16>(p, <u16>i64x2.extract_lane(nb, 0), 4);
-      store<u16>(p, <u16>i64x2.extract_lane(nb, 1), 6);
-      store<u16>(p, <u16>i64x2.extract_lane(nc, 0), 8);
-      store<u16>(p, <u16>i64x2.extract_lane(nc, 1), 10);
-      store<u16>(p, <u16>i64x2.extract_lane(nd, 0), 12);
-      store<u16>(p, <u16>i64x2.extract_lane(nd, 1), 14);
-      p += 16;
+export function mandelbrotRowSimd(p: usize, width: i32, xMin: f64, dx: f64, ci: f64, maxIterations: i32): i32 {
+  // From a run-time zero, so that V8 keeps it in a register (see zeroOf).
+  const four = f64x2.splat(4.0 + <f64>zeroOf(maxIterations));
+  const civ = f64x2.splat(ci);
+  let col = 0;
+  // Six pixels a step in three independent pairs: one pair alone waits on its own multiply–add chain, and four
+  // pairs (sixteen vectors of state) no longer fit in the sixteen vector registers.
+  for (; col + 6 <= width; col += 6) {
+    const dxv = f64x2.splat(dx);
+    const x0 = f64x2.splat(xMin);
+    const cra = f64x2.add(x0, f64x2.mul(f64x2(<f64>col + 0.5, <f64>(col + 1) + 0.5), dxv));
+    const crb = f64x2.add(x0, f64x2.mul(f64x2(<f64>(col + 2) + 0.5, <f64>(col + 3) + 0.5), dxv));
+    const crc = f64x2.add(x0, f64x2.mul(f64x2(<f64>(col + 4) + 0.5, <f64>(col + 5) + 0.5), dxv));
+    let ra = f64x2.splat(0);
+    let ia = f64x2.splat(0);
+    let rb = f64x2.splat(0);
+    let ib = f64x2.splat(0);
+    let rc = f64x2.splat(0);
+    let ic = f64x2.splat(0);
+    let na = i64x2.splat(0);
+    let nb = i64x2.splat(0);
+    let nc = i64x2.splat(0);
+    // Per lane: 0 or -1 (all ones) while the lane still counts; subtracting it adds one.
+    let aa = i64x2.splat(-1);
+    let ab = i64x2.splat(-1);
+    let ac = i64x2.splat(-1);
+    for (let n = 0; n < maxIterations; n++) {
+      const ra2 = f64x2.mul(ra, ra);
+      const ia2 = f64x2.mul(ia, ia);
+      const rb2 = f64x2.mul(rb, rb);
+      const ib2 = f64x2.mul(ib, ib);
+      const rc2 = f64x2.mul(rc, rc);
+      const ic2 = f64x2.mul(ic, ic);
+      aa = v128.andnot(aa, f64x2.gt(f64x2.add(ra2, ia2), four));
+      ab = v128.andnot(ab, f64x2.gt(f64x2.add(rb2, ib2), four));
+      ac = v128.andnot(ac, f64x2.gt(f64x2.add(rc2, ic2), four));
+      if (!v128.any_true(v128.or(v128.or(aa, ab), ac))) break;
+      na = i64x2.sub(na, aa);
+      nb = i64x2.sub(nb, ab);
+      nc = i64x2.sub(nc, ac);
+      ia = f64x2.add(f64x2.mul(f64x2.add(ra, ra), ia), civ);
+      ra = f64x2.add(f64x2.sub(ra2, ia2), cra);
+      ib = f64x2.add(f64x2.mul(f64x2.add(rb, rb), ib), civ);
+      rb = f64x2.add(f64x2.sub(rb2, ib2), crb);
+      ic = f64x2.add(f64x2.mul(f64x2.add(rc, rc), ic), civ);
+      rc = f64x2.add(f64x2.sub(rc2, ic2), crc);
     }
-    for (; col + 2 <= width; col += 2) {
-      const cr = f64x2.add(f64x2.splat(xMin), f64x2.mul(f64x2(<f64>col + 0.5, <f64>(col + 1) + 0.5), f64x2.splat(dx)));
-      let zr = f64x2.splat(0);
-      let zi = f64x2.splat(0);
-      // Per lane: 0 or -1 (all ones) while the lane still counts; subtracting it adds one.
-      let counts = i64x2.splat(0);
-      let active = i64x2.splat(-1);
-      for (let n = 0; n < maxIterations; n++) {
-        const zr2 = f64x2.mul(zr, zr);
-        const zi2 = f64x2.mul(zi, zi);
-        active = v128.andnot(active, f64x2.gt(f64x2.add(zr2, zi2), four));
-        if (!v128.any_true(active)) break;
-        counts = i64x2.sub(counts, active);
-        zi = f64x2.add(f64x2.mul(f64x2.mul(two, zr), zi), civ);
-        zr = f64x2.add(f64x2.sub(zr2, zi2), cr);
-      }
-      store<u16>(p, <u16>i64x2.extract_lane(counts, 0));
-      store<u16>(p, <u16>i64x2.extract_lane(counts, 1), 2);
-      p += 4;
-    }
-    for (; col < width; col++) {
-      const cr = xMin + (<f64>col + 0.5) * dx;
-      let zr = 0.0;
-      let zi = 0.0;
-      let n = 0;
-      while (n < maxIterations) {
-        const zr2 = zr * zr;
-        const zi2 = zi * zi;
-        if (zr2 + zi2 > 4.0) break;
-        zi = 2.0 * zr * zi + ci;
-        zr = zr2 - zi2 + cr;
-        n++;
-      }
-      store<u16>(p, <u16>n);
-      p += 2;
-    }
+    store<u16>(p, <u16>i64x2.extract_lane(na, 0));
+    store<u16>(p, <u16>i64x2.extract_lane(na, 1), 2);
+    store<u16>(p, <u16>i64x2.extract_lane(nb, 0), 4);
+    store<u16>(p, <u16>i64x2.extract_lane(nb, 1), 6);
+    store<u16>(p, <u16>i64x2.extract_lane(nc, 0), 8);
+    store<u16>(p, <u16>i64x2.extract_lane(nc, 1), 10);
+    p += 12;
   }
+  for (; col + 2 <= width; col += 2) {
+    const cr = f64x2.add(f64x2.splat(xMin), f64x2.mul(f64x2(<f64>col + 0.5, <f64>(col + 1) + 0.5), f64x2.splat(dx)));
+    let zr = f64x2.splat(0);
+    let zi = f64x2.splat(0);
+    // Per lane: 0 or -1 (all ones) while the lane still counts; subtracting it adds one.
+    let counts = i64x2.splat(0);
+    let active = i64x2.splat(-1);
+    for (let n = 0; n < maxIterations; n++) {
+      const zr2 = f64x2.mul(zr, zr);
+      const zi2 = f64x2.mul(zi, zi);
+      active = v128.andnot(active, f64x2.gt(f64x2.add(zr2, zi2), four));
+      if (!v128.any_true(active)) break;
+      counts = i64x2.sub(counts, active);
+      zi = f64x2.add(f64x2.mul(f64x2.add(zr, zr), zi), civ);
+      zr = f64x2.add(f64x2.sub(zr2, zi2), cr);
+    }
+    store<u16>(p, <u16>i64x2.extract_lane(counts, 0));
+    store<u16>(p, <u16>i64x2.extract_lane(counts, 1), 2);
+    p += 4;
+  }
+  return col;
 }
