@@ -130,15 +130,20 @@ async function startCluster(context: BrowserContext, count: number) {
   return { id, client, machines };
 }
 
-test('a machine tab closed mid-run: its jobs run elsewhere, every result is recorded exactly once', async ({
-  context,
-}) => {
+/** Three machines run a batch of 36 jobs as `run-1`; the victim is the first machine seen with a job in hand. */
+async function runWithVictim(context: BrowserContext) {
   const { client, machines } = await startCluster(context, 3);
   const ns = batch(36);
   // Watch for the victim before the run starts, so that no job is done unseen.
   const victimSeen = firstBusy(machines);
   const running = startRun(client, 'run-1', ns);
-  const victim = await victimSeen;
+  return { client, ns, running, victim: await victimSeen };
+}
+
+test('a machine tab closed mid-run: its jobs run elsewhere, every result is recorded exactly once', async ({
+  context,
+}) => {
+  const { client, ns, running, victim } = await runWithVictim(context);
   await victim.close();
   const result = await running;
   expectExactResults(result, ns);
@@ -158,12 +163,7 @@ test('a machine tab closed mid-run: its jobs run elsewhere, every result is reco
 test('a machine tab frozen past its lease: its jobs run elsewhere, its late results count as duplicates', async ({
   context,
 }) => {
-  const { client, machines } = await startCluster(context, 3);
-  const ns = batch(36);
-  // Watch for the victim before the run starts, so that no job is done unseen.
-  const victimSeen = firstBusy(machines);
-  const running = startRun(client, 'run-1', ns);
-  const victim = await victimSeen;
+  const { client, ns, running, victim } = await runWithVictim(context);
   // Block the tab's main thread for twice the lease: no heartbeats, no results, though its worker finishes. The block
   // starts in the same task that sees a job in hand, so the tab cannot hand that job back first.
   await victim.evaluate(async (ms) => {
