@@ -23,6 +23,14 @@ async function oneWorker(capacity: number) {
 /** Worker 0, the only producer, at no cost per item. */
 const ONE_PRODUCER = { worker: 0, producer: 0, producers: 1, costUs: 0 };
 
+/** Worker 0 (its remote) consumes from the empty queue: resolves once it blocks, with its answer to come. */
+async function blockConsumer(remote: WorkerGroup['remotes'][number], queue: SharedQueue, board: Board) {
+  const log = new SharedArrayBuffer(16 * 4);
+  const consuming = remote.consume({ queue: queue.buffer, board: board.buffer, log, worker: 0, costUs: 0 });
+  await until(() => board.row(0).state === 'blocked-empty', 'the consumer to block');
+  return { consuming };
+}
+
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -35,9 +43,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 it('get on an empty queue really blocks the worker until an item arrives; close ends its loop', async () => {
   const { queue, board, remote } = await oneWorker(4);
-  const log = new SharedArrayBuffer(16 * 4);
-  const consuming = remote.consume({ queue: queue.buffer, board: board.buffer, log, worker: 0, costUs: 0 });
-  await until(() => board.row(0).state === 'blocked-empty', 'the consumer to block');
+  const { consuming } = await blockConsumer(remote, queue, board);
   await settle(100);
   expect(board.row(0)).toMatchObject({ state: 'blocked-empty', items: 0 });
   queue.tryPut(5);
@@ -100,9 +106,7 @@ it('a terminated group leaves no worker: the blocked one is woken by abort and t
   group = new WorkerGroup(2, { onTerminate: () => queue.abort() });
   await group.ready();
   const board = Board.create(2);
-  const log = new SharedArrayBuffer(16 * 4);
-  void group.remotes[0]!.consume({ queue: queue.buffer, board: board.buffer, log, worker: 0, costUs: 0 });
-  await until(() => board.row(0).state === 'blocked-empty', 'the consumer to block');
+  await blockConsumer(group.remotes[0]!, queue, board);
   group.terminate();
   expect(group.alive).toBe(0);
   const answer = await Promise.race([group.remotes[1]!.ping(), settle(300).then(() => 'no answer')]);
@@ -120,9 +124,7 @@ it('why abort first: terminate alone lets a worker blocked in Atomics.wait take 
   group = new WorkerGroup(1);
   await group.ready();
   const board = Board.create(1);
-  const log = new SharedArrayBuffer(16 * 4);
-  void group.remotes[0]!.consume({ queue: queue.buffer, board: board.buffer, log, worker: 0, costUs: 0 });
-  await until(() => board.row(0).state === 'blocked-empty', 'the consumer to block');
+  await blockConsumer(group.remotes[0]!, queue, board);
   group.terminate();
   await settle(100);
   queue.tryPut(1);
