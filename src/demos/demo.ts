@@ -1,4 +1,4 @@
-import type { Component } from 'svelte';
+import { untrack, type Component } from 'svelte';
 import type { Environment } from '../environment';
 import type { Schema } from '../settings';
 
@@ -27,6 +27,12 @@ export interface DemoMeta {
 export interface DemoProps {
   env: Environment;
 }
+
+/**
+ * A demo's state, made once from its view's `env` prop. Untracked: the state lives as long as the view, and a new
+ * environment (none comes: the page reads it once) must not rebuild it under a run.
+ */
+export const demoState = <S>(State: new (env: Environment) => S, env: () => Environment): S => new State(untrack(env));
 
 type View = Component<DemoProps>;
 

@@ -22,20 +22,23 @@ export interface ClientSession {
   close(): Promise<void>;
 }
 
-export function startClient({
-  cluster,
-  config,
-  store = indexedDbStore,
-  broker: choice,
-}: {
+/** How a tab joins its cluster, client or machine. */
+export interface JoinOptions {
   cluster: string;
   config?: Partial<BrokerConfig>;
   /** The tab election's store (the shared worker keeps its own, in IndexedDB). */
   store?: SnapshotStore;
   broker?: BrokerChoice;
-}): ClientSession {
+}
+
+/** Joins the cluster's channel and starts (or stands in line for) its broker: what every tab does first. */
+function join({ cluster, config, store = indexedDbStore, broker: choice }: JoinOptions) {
   const hub = createHub(cluster);
-  const broker = launchBroker({ hub, store, config, choice });
+  return { hub, broker: launchBroker({ hub, store, config, choice }) };
+}
+
+export function startClient(options: JoinOptions): ClientSession {
+  const { hub, broker } = join(options);
   const client = new Client({ hub });
   const simulated: Machine[] = [];
   let count = 0;
@@ -70,21 +73,8 @@ export interface MachineSession {
   close(): Promise<void>;
 }
 
-export function startMachine({
-  cluster,
-  cores,
-  config,
-  store = indexedDbStore,
-  broker: choice,
-}: {
-  cluster: string;
-  cores?: number;
-  config?: Partial<BrokerConfig>;
-  store?: SnapshotStore;
-  broker?: BrokerChoice;
-}): MachineSession {
-  const hub = createHub(cluster);
-  const broker = launchBroker({ hub, store, config, choice });
+export function startMachine({ cores, ...options }: JoinOptions & { cores?: number }): MachineSession {
+  const { hub, broker } = join(options);
   const machine = new Machine({ hub, cores });
   return {
     hub,

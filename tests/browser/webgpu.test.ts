@@ -3,6 +3,7 @@ import { applyFilter } from '../../workers/kernels/image/band';
 import type { Filter } from '../../workers/kernels/image/filter';
 import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
 import type { Picture } from '../../src/image/picture';
+import { BOUNDARY_ZOOM } from '../reference/mandelbrotViews';
 import { everyFilter, randomPicture } from '../reference/pictures';
 import {
   checkMandelbrotF32,
@@ -104,15 +105,7 @@ describe('WebGPU picture filters equal the JS kernels byte for byte', () => {
 describe('WebGPU Mandelbrot, the labelled f32 variant', () => {
   it('reports how many pixels differ from the f64 reference, and equals f32 arithmetic done in JS', async () => {
     // A zoom on the boundary, where f32's 24-bit significand shows: neighbouring pixels 2e-6 apart.
-    const view: MandelbrotView = {
-      width: 48,
-      height: 40,
-      xMin: -0.7454,
-      xMax: -0.7453,
-      yMin: 0.11295,
-      yMax: 0.11305,
-      maxIterations: 600,
-    };
+    const view = BOUNDARY_ZOOM;
     const { value, timings } = await runMandelbrotGpu(runner, view);
     expect(timings.dispatchMs).toBeGreaterThanOrEqual(0);
     const f64 = mandelbrotRows(view, 0, view.height);

@@ -130,15 +130,32 @@ async function startCluster(context: BrowserContext, count: number) {
   return { id, client, machines };
 }
 
-test('a machine tab closed mid-run: its jobs run elsewhere, every result is recorded exactly once', async ({
-  context,
-}) => {
+/** The client starts `run-1`, a batch of 30 jobs, and closes once 3 have finished; the batch, to finish it again. */
+async function leaveRunMidway(client: Page): Promise<number[]> {
+  const ns = batch(30);
+  startRun(client, 'run-1', ns).catch(() => {}); // the page goes away under it
+  await client.waitForFunction(() => {
+    const states = (window as unknown as MachinesWindow).machines.monitor()?.runs[0]?.states;
+    return states !== undefined && states.finished >= 3;
+  });
+  await client.close();
+  return ns;
+}
+
+/** Three machines run a batch of 36 jobs as `run-1`; the victim is the first machine seen with a job in hand. */
+async function runWithVictim(context: BrowserContext) {
   const { client, machines } = await startCluster(context, 3);
   const ns = batch(36);
   // Watch for the victim before the run starts, so that no job is done unseen.
   const victimSeen = firstBusy(machines);
   const running = startRun(client, 'run-1', ns);
-  const victim = await victimSeen;
+  return { client, ns, running, victim: await victimSeen };
+}
+
+test('a machine tab closed mid-run: its jobs run elsewhere, every result is recorded exactly once', async ({
+  context,
+}) => {
+  const { client, ns, running, victim } = await runWithVictim(context);
   await victim.close();
   const result = await running;
   expectExactResults(result, ns);
@@ -158,12 +175,7 @@ test('a machine tab closed mid-run: its jobs run elsewhere, every result is reco
 test('a machine tab frozen past its lease: its jobs run elsewhere, its late results count as duplicates', async ({
   context,
 }) => {
-  const { client, machines } = await startCluster(context, 3);
-  const ns = batch(36);
-  // Watch for the victim before the run starts, so that no job is done unseen.
-  const victimSeen = firstBusy(machines);
-  const running = startRun(client, 'run-1', ns);
-  const victim = await victimSeen;
+  const { client, ns, running, victim } = await runWithVictim(context);
   // Block the tab's main thread for twice the lease: no heartbeats, no results, though its worker finishes. The block
   // starts in the same task that sees a job in hand, so the tab cannot hand that job back first.
   await victim.evaluate(async (ms) => {
@@ -226,13 +238,7 @@ test('the broker’s tab closed mid-run: a machine tab takes the lock and resume
   expect(await client.evaluate(() => (window as unknown as MachinesWindow).machines.broker.place)).toBe('tab');
   const machines = await openMachines(context, id, 2, tab);
   await machinesJoined(client, 2);
-  const ns = batch(30);
-  startRun(client, 'run-1', ns).catch(() => {}); // the page goes away under it
-  await client.waitForFunction(() => {
-    const states = (window as unknown as MachinesWindow).machines.monitor()?.runs[0]?.states;
-    return states !== undefined && states.finished >= 3;
-  });
-  await client.close();
+  const ns = await leaveRunMidway(client);
   // One of the machine tabs was next in line for the lock.
   await expect.poll(async () => (await Promise.all(machines.map(hosting))).filter(Boolean).length).toBe(1);
   const again = await context.newPage();
@@ -251,13 +257,7 @@ test('the broker in a shared worker outlives the client tab that started it: a n
   const { id, client, machines } = await startCluster(context, 2);
   const first = (await client.evaluate(() => (window as unknown as MachinesWindow).machines.monitor())) as Monitor;
   expect(first.broker.place).toBe('shared worker');
-  const ns = batch(30);
-  startRun(client, 'run-1', ns).catch(() => {}); // the page goes away under it
-  await client.waitForFunction(() => {
-    const states = (window as unknown as MachinesWindow).machines.monitor()?.runs[0]?.states;
-    return states !== undefined && states.finished >= 3;
-  });
-  await client.close();
+  const ns = await leaveRunMidway(client);
   // No tab took over: the broker kept running in the worker, which the machine tabs still hold.
   expect((await Promise.all(machines.map(hosting))).every(Boolean)).toBe(true);
 

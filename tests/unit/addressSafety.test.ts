@@ -11,8 +11,18 @@ const PAGE = 'https://example.org';
 /** The hostname exactly as the browser will use it: what `new URL` makes of the address. */
 const hostOf = (address: string) => new URL(address).hostname;
 
+/** Each address is refused, for the reason its pattern names. */
+const refuses = (cases: [address: string, kind: RegExp][]) =>
+  it.each(cases)('%s is refused (%s)', (address, kind) => {
+    expect(privateAddressKind(hostOf(address))).toMatch(kind);
+  });
+
+/** Each address is public: nothing to refuse. */
+const accepts = (addresses: string[]) =>
+  it.each(addresses)('%s is public', (address) => expect(privateAddressKind(hostOf(address))).toBeNull());
+
 describe('privateAddressKind on IPv4', () => {
-  it.each([
+  refuses([
     ['http://127.0.0.1/', /loopback/],
     ['http://127.255.1.2/', /loopback/],
     ['http://10.0.0.1/', /private.*10\.0\.0\.0\/8/],
@@ -34,18 +44,13 @@ describe('privateAddressKind on IPv4', () => {
     ['http://0xa9.0xfe.0xa9.0xfe/', /link-local/],
     ['http://012.0.0.1/', /10\.0\.0\.0\/8/], // octal 012 = 10
     ['http://3232235777/', /192\.168/], // 192.168.1.1
-  ])('%s is refused (%s)', (address, kind) => {
-    expect(privateAddressKind(hostOf(address))).toMatch(kind);
-  });
+  ]);
 
-  it.each(['http://8.8.8.8/', 'http://172.15.0.1/', 'http://172.32.0.1/', 'http://192.169.0.1/', 'http://1.1.1.1/'])(
-    '%s is public',
-    (address) => expect(privateAddressKind(hostOf(address))).toBeNull(),
-  );
+  accepts(['http://8.8.8.8/', 'http://172.15.0.1/', 'http://172.32.0.1/', 'http://192.169.0.1/', 'http://1.1.1.1/']);
 });
 
 describe('privateAddressKind on IPv6', () => {
-  it.each([
+  refuses([
     ['http://[::1]/', /loopback/],
     ['http://[0:0:0:0:0:0:0:1]/', /loopback/],
     ['http://[::]/', /unspecified/],
@@ -62,18 +67,13 @@ describe('privateAddressKind on IPv6', () => {
     ['http://[::ffff:10.1.2.3]/', /IPv4-mapped.*10\.0\.0\.0/],
     ['http://[::127.0.0.1]/', /IPv4-compatible/],
     ['http://[64:ff9b::192.168.0.1]/', /NAT64.*192\.168/],
-  ])('%s is refused (%s)', (address, kind) => {
-    expect(privateAddressKind(hostOf(address))).toMatch(kind);
-  });
+  ]);
 
-  it.each(['http://[2001:4860:4860::8888]/', 'http://[::ffff:8.8.8.8]/', 'http://[2606:4700::1111]/'])(
-    '%s is public',
-    (address) => expect(privateAddressKind(hostOf(address))).toBeNull(),
-  );
+  accepts(['http://[2001:4860:4860::8888]/', 'http://[::ffff:8.8.8.8]/', 'http://[2606:4700::1111]/']);
 });
 
 describe('privateAddressKind on names', () => {
-  it.each([
+  refuses([
     ['http://localhost:8080/', /localhost/],
     ['http://LOCALHOST/', /localhost/],
     ['http://localhost./', /localhost/],
@@ -82,16 +82,14 @@ describe('privateAddressKind on names', () => {
     ['http://metadata.google.internal/', /\*\.internal/],
     ['http://nas.home.arpa/', /home\.arpa/],
     ['http://router/', /no domain/],
-  ])('%s is refused (%s)', (address, kind) => {
-    expect(privateAddressKind(hostOf(address))).toMatch(kind);
-  });
+  ]);
 
-  it.each([
+  accepts([
     'https://example.com/',
     'https://api.github.com/',
     'https://localhost.example.com/',
     'https://xn--bcher-kva.example/',
-  ])('%s is public', (address) => expect(privateAddressKind(hostOf(address))).toBeNull());
+  ]);
 });
 
 describe('classifyAddress', () => {

@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkMandelbrotF32, filterJob, mandelbrotJob, openGpu, summarizeAdapter } from '../../src/gpu';
 import { gaussianWeights } from '../../workers/kernels/image/gaussian';
 import { mandelbrotRows, type MandelbrotView } from '../../workers/kernels/mandelbrot';
+import { BOUNDARY_ZOOM } from '../reference/mandelbrotViews';
 import { mandelbrotCoordinates, mandelbrotRowsF32 } from '../../workers/kernels/mandelbrotF32';
 
 const picture = (width: number, height: number) => ({ width, height, data: new Uint8ClampedArray(width * height * 4) });
 const VIEW: MandelbrotView = { width: 60, height: 45, xMin: -2.2, xMax: 0.8, yMin: -1.5, yMax: 1, maxIterations: 200 };
 /** Neighbouring pixels 2e-6 apart on the boundary: f32's 24-bit significand shows. */
-const ZOOM: MandelbrotView = {
-  width: 48,
-  height: 40,
-  xMin: -0.7454,
-  xMax: -0.7453,
-  yMin: 0.11295,
-  yMax: 0.11305,
-  maxIterations: 600,
-};
+const ZOOM = BOUNDARY_ZOOM;
 
 describe('the f32 Mandelbrot in JS (what the GPU must equal)', () => {
   it('gives the same counts whatever the split of rows', () => {

@@ -12,24 +12,25 @@ const b1 = bar(1, 18);
 const d0 = bar(3, 11);
 const bars = [a2, b1, a0, d0, a1, b0];
 
+type Bar = ReturnType<typeof bar>;
+
+/** Pressing `key` again and again from `from` visits these bars, in order. */
+function expectPath(from: Bar, key: string, visited: Bar[]): void {
+  for (const [i, to] of visited.entries()) expect(barAfterKey(bars, visited[i - 1] ?? from, key)).toBe(to);
+}
+
 describe('barAfterKey', () => {
   it('steps along one lane in time order with Left and Right, and stays at its ends', () => {
-    expect(barAfterKey(bars, a0, 'ArrowRight')).toBe(a1);
-    expect(barAfterKey(bars, a1, 'ArrowRight')).toBe(a2);
-    expect(barAfterKey(bars, a2, 'ArrowRight')).toBe(a2);
-    expect(barAfterKey(bars, a1, 'ArrowLeft')).toBe(a0);
-    expect(barAfterKey(bars, a0, 'ArrowLeft')).toBe(a0);
-    expect(barAfterKey(bars, b0, 'ArrowRight')).toBe(b1);
+    expectPath(a0, 'ArrowRight', [a1, a2, a2]);
+    expectPath(a1, 'ArrowLeft', [a0, a0]);
+    expectPath(b0, 'ArrowRight', [b1]);
   });
 
   it('moves between lanes to the bar that started nearest in time, skipping empty lanes', () => {
-    expect(barAfterKey(bars, a2, 'ArrowDown')).toBe(b1);
-    expect(barAfterKey(bars, a0, 'ArrowDown')).toBe(b0);
-    expect(barAfterKey(bars, b1, 'ArrowDown')).toBe(d0);
-    expect(barAfterKey(bars, d0, 'ArrowDown')).toBe(d0);
-    expect(barAfterKey(bars, d0, 'ArrowUp')).toBe(b1);
-    expect(barAfterKey(bars, b1, 'ArrowUp')).toBe(a2);
-    expect(barAfterKey(bars, a1, 'ArrowUp')).toBe(a1);
+    expectPath(a2, 'ArrowDown', [b1, d0, d0]);
+    expectPath(a0, 'ArrowDown', [b0]);
+    expectPath(d0, 'ArrowUp', [b1, a2]);
+    expectPath(a1, 'ArrowUp', [a1]);
   });
 
   it('goes to the first and last bar of the run with Home and End', () => {

@@ -7,9 +7,9 @@ import { noiseWarnings } from '../../measure/noise';
 import { sweepFraction, type SweepProgress } from '../../measure/sweep';
 import { roundCell } from '../../measure/tables';
 import { modeTable } from '../../image/modeTable';
-import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { summarize, type ModeSummary } from '../image/summary';
+import { RunState, type Measured } from '../runState.svelte';
 import { meta } from './meta';
 import { arraySumSchema, type ArraySumSchema } from './settings';
 
@@ -17,10 +17,9 @@ import { arraySumSchema, type ArraySumSchema } from './settings';
 const CHUNKS_PER_WORKER = 4;
 
 /** What a shown result was measured with. */
-interface Ran {
+interface Ran extends Measured {
   mode: Mode;
   n: number;
-  settings: Readonly<Record<string, string | boolean>>;
 }
 
 /**
@@ -28,17 +27,15 @@ interface Ran {
  * against the 1-worker sum. The array is made once per length (and copied into shared memory once), outside every
  * timed run; each mode's latest run is kept for the side-by-side comparison until the length changes.
  */
-export class ArraySumState {
-  readonly settings: Settings<ArraySumSchema>;
-  readonly runner = new JobRunner<ModeSweepResult<number>, SweepProgress>({ label: 'the memory-bound sum' });
-  ran = $state.raw<Ran | null>(null);
+export class ArraySumState extends RunState<ArraySumSchema, ModeSweepResult<number>, SweepProgress, Ran> {
   /** Each mode's latest run on the current array, at its largest worker count. */
   summaries = $state.raw<Partial<Record<Mode, ModeSummary>>>({});
 
   #input: FloatArrayInput | null = null;
 
-  constructor(readonly env: Environment) {
-    this.settings = new Settings(meta.id, arraySumSchema(env.hardwareConcurrency, env.crossOriginIsolated));
+  constructor(env: Environment) {
+    const schema = arraySumSchema(env.hardwareConcurrency, env.crossOriginIsolated);
+    super(env, new Settings(meta.id, schema), 'the memory-bound sum');
   }
 
   get ready(): boolean {

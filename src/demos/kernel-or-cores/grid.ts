@@ -20,6 +20,13 @@ export interface GridCell {
   matches: boolean;
 }
 
+/** A grid as its chart and its table show it: the cells, and the backends and worker counts they are laid out by. */
+export interface GridShown {
+  cells: readonly GridCell[];
+  backends: readonly Backend[];
+  counts: readonly number[];
+}
+
 /** The cell at a backend and worker count, if it was measured. */
 export function cellAt(cells: readonly GridCell[], backend: Backend, workers: number): GridCell | undefined {
   return cells.find((cell) => cell.backend === backend && cell.workers === workers);

@@ -3,32 +3,28 @@ import type { Environment } from '../../environment';
 import { Guess } from '../../learn/guess.svelte';
 import { noiseWarnings } from '../../measure/noise';
 import { CancelledError } from '../../pool';
-import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { cellAt, countsOf, gridTable, lessonFrom } from './grid';
+import { RunState, type Measured } from '../runState.svelte';
 import { meta } from './meta';
 import { gridFraction, runGrid, type GridProgress, type GridResult } from './runGrid';
 import { kernelOrCoresSchema, type KernelOrCoresSchema } from './settings';
 import { GRID_TASKS, type AnyGridTask } from './tasks';
 
 /** What a shown grid was measured with: the task, its size and parameters, not the ones edited since. */
-interface Ran {
+interface Ran extends Measured {
   task: AnyGridTask;
   size: number;
   params: unknown;
-  settings: Readonly<Record<string, string | boolean>>;
 }
 
 /** The "faster kernel or more cores?" demo: one task on every backend at every worker count, against 1 JS worker. */
-export class KernelOrCoresState {
-  readonly settings: Settings<KernelOrCoresSchema>;
-  readonly runner = new JobRunner<GridResult<unknown>, GridProgress>({ label: `the ${meta.title} demo` });
-  ran = $state.raw<Ran | null>(null);
+export class KernelOrCoresState extends RunState<KernelOrCoresSchema, GridResult<unknown>, GridProgress, Ran> {
   /** Predict, then run: how many times faster one worker of WebAssembly SIMD is than one of JavaScript. */
   readonly guess = new Guess('speedup');
 
-  constructor(readonly env: Environment) {
-    this.settings = new Settings(meta.id, kernelOrCoresSchema(env.hardwareConcurrency));
+  constructor(env: Environment) {
+    super(env, new Settings(meta.id, kernelOrCoresSchema(env.hardwareConcurrency)), `the ${meta.title} demo`);
   }
 
   /** The task picked now (the radio group only offers known ones). */

@@ -19,28 +19,25 @@ import { Settings } from '../../settings';
 import { UNEVEN_TASKS } from '../../tasks/unevenTasks';
 import { chunkCount, chunkRanges, type UnevenTask } from '../../tasks/uneven';
 import { taskRaw } from '../fields';
+import { RunState, type Measured } from '../runState.svelte';
 import { meta } from './meta';
 import { refineScheduling, schedulingSchema, unitsOf, type SchedulingSchema } from './settings';
 
 /** What a shown result was measured with, not what has been edited since. */
-export interface Setup {
+export interface Setup extends Measured {
   task: UnevenTask<unknown, unknown>;
   params: unknown;
   schedule: Schedule;
   chunkSize: number;
   units: number;
-  settings: Readonly<Record<string, string | boolean>>;
 }
 
 /**
  * The Scheduling demo: uneven work cut into chunks of a chosen size and handed out by a schedule, swept over pool
  * sizes (with every run's timeline kept), and, apart, the same work swept over chunk sizes at one pool size.
  */
-export class SchedulingState {
-  readonly settings: Settings<SchedulingSchema>;
-  readonly runner = new JobRunner<SweepResult<unknown>, SweepProgress>({ label: `the ${meta.title} demo` });
+export class SchedulingState extends RunState<SchedulingSchema, SweepResult<unknown>, SweepProgress, Setup> {
   readonly chunkRunner = new JobRunner<ChunkSweepRow[], ChunkSweepProgress>({ label: 'the chunk-size sweep' });
-  ran = $state.raw<Setup | null>(null);
   chunkRan = $state.raw<(Setup & { workers: number }) | null>(null);
   /** Which run's timeline is shown, as an index into the sweep's runs; the last run unless one is picked. */
   picked = $state<number | null>(null);
@@ -49,10 +46,11 @@ export class SchedulingState {
 
   /** Tests pass a pool maker with a short chunk time limit; the page uses the sweep's own. */
   constructor(
-    readonly env: Environment,
+    env: Environment,
     private readonly createPool?: MakePool,
   ) {
-    this.settings = new Settings(meta.id, schedulingSchema(env.hardwareConcurrency), { refine: refineScheduling });
+    const settings = new Settings(meta.id, schedulingSchema(env.hardwareConcurrency), { refine: refineScheduling });
+    super(env, settings, `the ${meta.title} demo`);
   }
 
   /** The task picked now (the radio group only offers known ones). */

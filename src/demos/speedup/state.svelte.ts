@@ -7,37 +7,30 @@ import { noiseWarnings } from '../../measure/noise';
 import type { SweepProgress, SweepResult, SweepRow } from '../../measure/sweep';
 import { MAIN_THREAD, sweepFraction } from '../../measure/sweepProgress';
 import { sweepTable } from '../../measure/tables';
-import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { TASKS } from '../../tasks';
 import { taskRaw, type AnyTask } from '../fields';
+import { RunState, type Measured } from '../runState.svelte';
 import { meta } from './meta';
 import { refineSpeedup, speedupSchema, type SpeedupSchema } from './settings';
 
 /** What a shown result was measured with: the task and parameters, not the ones edited since. */
-interface Ran {
+interface Ran extends Measured {
   task: AnyTask;
   params: unknown;
-  settings: Readonly<Record<string, string | boolean>>;
 }
 
 /** The Speedup demo: one task swept over worker counts, checked against the 1-worker result, timed. */
-export class SpeedupState {
-  readonly settings: Settings<SpeedupSchema>;
-  readonly runner = new JobRunner<SweepResult<unknown>, SweepProgress>({ label: `the ${meta.title} demo` });
-  ran = $state.raw<Ran | null>(null);
+export class SpeedupState extends RunState<SpeedupSchema, SweepResult<unknown>, SweepProgress, Ran> {
   /** This machine's calibration, once the probe has answered (null before, or where it could not run). */
   calibration = $state.raw<Calibration | null>(null);
   /** Predict, then run: the speedup at the largest worker count. */
   readonly guess = new Guess('speedup');
 
   /** `calibration`: the probe to size the fib defaults by; the page's own (once per visit) unless a test gives one. */
-  constructor(
-    readonly env: Environment,
-    { calibration = calibrate() }: { calibration?: Promise<Calibration | null> } = {},
-  ) {
+  constructor(env: Environment, { calibration = calibrate() }: { calibration?: Promise<Calibration | null> } = {}) {
     const cores = env.hardwareConcurrency;
-    this.settings = new Settings(meta.id, speedupSchema(cores), { refine: refineSpeedup(cores) });
+    super(env, new Settings(meta.id, speedupSchema(cores), { refine: refineSpeedup(cores) }), `the ${meta.title} demo`);
     void calibration.then((found) => {
       if (!found) return;
       this.calibration = found;

@@ -12,3 +12,7 @@ export { default as TermText } from './TermText.svelte';
 export { default as Detail } from './Detail.svelte';
 export { default as Results } from './Results.svelte';
 export { submitTo } from './submitTo';
+export { default as DemoLab } from './DemoLab.svelte';
+export { default as LabForm } from './LabForm.svelte';
+export { default as LabResults } from './LabResults.svelte';
+export type { LabState, ResultState, RunnableState } from './lab';

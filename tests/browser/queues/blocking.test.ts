@@ -8,6 +8,29 @@ import { WorkerGroup } from '../../../src/queues/workerGroup';
 let group: WorkerGroup | null = null;
 afterEach(() => group?.terminate());
 
+/** One worker started (its remote), a queue of `capacity` the page does not wait on, and a board for that worker. */
+async function oneWorker(capacity: number) {
+  const started = new WorkerGroup(1);
+  group = started;
+  await started.ready();
+  return {
+    queue: SharedQueue.create(capacity, { canWait: false }),
+    board: Board.create(1),
+    remote: started.remotes[0]!,
+  };
+}
+
+/** Worker 0, the only producer, at no cost per item. */
+const ONE_PRODUCER = { worker: 0, producer: 0, producers: 1, costUs: 0 };
+
+/** Worker 0 (its remote) consumes from the empty queue: resolves once it blocks, with its answer to come. */
+async function blockConsumer(remote: WorkerGroup['remotes'][number], queue: SharedQueue, board: Board) {
+  const log = new SharedArrayBuffer(16 * 4);
+  const consuming = remote.consume({ queue: queue.buffer, board: board.buffer, log, worker: 0, costUs: 0 });
+  await until(() => board.row(0).state === 'blocked-empty', 'the consumer to block');
+  return { consuming };
+}
+
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -19,13 +42,8 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 it('get on an empty queue really blocks the worker until an item arrives; close ends its loop', async () => {
-  group = new WorkerGroup(1);
-  await group.ready();
-  const queue = SharedQueue.create(4, { canWait: false });
-  const board = Board.create(1);
-  const log = new SharedArrayBuffer(16 * 4);
-  const consuming = group.remotes[0]!.consume({ queue: queue.buffer, board: board.buffer, log, worker: 0, costUs: 0 });
-  await until(() => board.row(0).state === 'blocked-empty', 'the consumer to block');
+  const { queue, board, remote } = await oneWorker(4);
+  const { consuming } = await blockConsumer(remote, queue, board);
   await settle(100);
   expect(board.row(0)).toMatchObject({ state: 'blocked-empty', items: 0 });
   queue.tryPut(5);
@@ -36,12 +54,9 @@ it('get on an empty queue really blocks the worker until an item arrives; close 
 });
 
 it('put on a full queue really blocks the worker until the page takes an item', async () => {
-  group = new WorkerGroup(1);
-  await group.ready();
-  const queue = SharedQueue.create(1, { canWait: false });
-  const board = Board.create(1);
-  const common = { queue: queue.buffer, board: board.buffer, worker: 0, producer: 0, producers: 1, costUs: 0 };
-  const producing = group.remotes[0]!.produce({ ...common, items: 2 });
+  const { queue, board, remote } = await oneWorker(1);
+  const common = { queue: queue.buffer, board: board.buffer, ...ONE_PRODUCER };
+  const producing = remote.produce({ ...common, items: 2 });
   await until(() => board.row(0).state === 'blocked-full', 'the producer to block');
   await settle(100);
   expect(board.row(0)).toMatchObject({ state: 'blocked-full', items: 1 });
@@ -51,13 +66,10 @@ it('put on a full queue really blocks the worker until the page takes an item', 
 });
 
 it('capacity 0: the sender waits until a receiver has taken its item', async () => {
-  group = new WorkerGroup(1);
-  await group.ready();
-  const queue = SharedQueue.create(0, { canWait: false });
-  const board = Board.create(1);
-  const common = { queue: queue.buffer, board: board.buffer, worker: 0, producer: 0, producers: 1, costUs: 0 };
+  const { queue, board, remote } = await oneWorker(0);
+  const common = { queue: queue.buffer, board: board.buffer, ...ONE_PRODUCER };
   let returned = false;
-  const producing = group.remotes[0]!.produce({ ...common, items: 1 }).then(() => (returned = true));
+  const producing = remote.produce({ ...common, items: 1 }).then(() => (returned = true));
   await until(() => board.row(0).state === 'blocked-full', 'the sender to wait for its receiver');
   await settle(100);
   expect(queue.snapshot().length).toBe(1); // the item is there, handed over only when taken
@@ -67,16 +79,13 @@ it('capacity 0: the sender waits until a receiver has taken its item', async () 
 });
 
 it('join resolves exactly after the last taskDone', async () => {
-  group = new WorkerGroup(1);
-  await group.ready();
-  const queue = SharedQueue.create(4, { canWait: false });
-  const board = Board.create(1);
+  const { queue, board, remote } = await oneWorker(4);
   const log = new SharedArrayBuffer(16 * 4);
   for (const v of [1, 2, 3]) queue.tryPut(v);
   let itemsWhenJoined = -1;
   const joined = queue.joinAsync().then(() => (itemsWhenJoined = board.row(0).items));
   // ~200 ms per item (100–300 by item): the page looks in between.
-  const consuming = group.remotes[0]!.consume({
+  const consuming = remote.consume({
     queue: queue.buffer,
     board: board.buffer,
     log,
@@ -97,9 +106,7 @@ it('a terminated group leaves no worker: the blocked one is woken by abort and t
   group = new WorkerGroup(2, { onTerminate: () => queue.abort() });
   await group.ready();
   const board = Board.create(2);
-  const log = new SharedArrayBuffer(16 * 4);
-  void group.remotes[0]!.consume({ queue: queue.buffer, board: board.buffer, log, worker: 0, costUs: 0 });
-  await until(() => board.row(0).state === 'blocked-empty', 'the consumer to block');
+  await blockConsumer(group.remotes[0]!, queue, board);
   group.terminate();
   expect(group.alive).toBe(0);
   const answer = await Promise.race([group.remotes[1]!.ping(), settle(300).then(() => 'no answer')]);
@@ -117,9 +124,7 @@ it('why abort first: terminate alone lets a worker blocked in Atomics.wait take 
   group = new WorkerGroup(1);
   await group.ready();
   const board = Board.create(1);
-  const log = new SharedArrayBuffer(16 * 4);
-  void group.remotes[0]!.consume({ queue: queue.buffer, board: board.buffer, log, worker: 0, costUs: 0 });
-  await until(() => board.row(0).state === 'blocked-empty', 'the consumer to block');
+  await blockConsumer(group.remotes[0]!, queue, board);
   group.terminate();
   await settle(100);
   queue.tryPut(1);

@@ -14,6 +14,18 @@ import { seededRandom, drawInteger } from '../../../src/random';
 
 const isolated = { crossOriginIsolated: true };
 
+/** One producer, one consumer, ten items through a queue of 4 at no cost: what a test does not name. */
+const queueParams = (changes: Partial<ProducerConsumerParams> = {}): ProducerConsumerParams => ({
+  producers: 1,
+  consumers: 1,
+  capacity: 4,
+  items: 10,
+  produceCostUs: 0,
+  consumeCostUs: 0,
+  sentinels: 1,
+  ...changes,
+});
+
 /** Every item exactly once, each producer's items in the order it put them, the checksum one thread computes. */
 function expectExact(result: ProducerConsumerResult): void {
   const { items, producers, consumers, sentinels } = result.params;
@@ -53,43 +65,19 @@ describe('p producers and c consumers around one bounded queue', () => {
   });
 
   it.each([0, 1, 64])('the message-passing queue gives the same items and checksum, capacity %i', async (capacity) => {
-    const params = {
-      producers: 3,
-      consumers: 2,
-      capacity,
-      items: 3000,
-      produceCostUs: 0,
-      consumeCostUs: 0,
-      sentinels: 2,
-    };
+    const params = queueParams({ producers: 3, consumers: 2, capacity, items: 3000, sentinels: 2 });
     expectExact(await runProducerConsumer(params, 'message', { crossOriginIsolated: false }));
   });
 
   it('without cross-origin isolation the shared queue refuses with a typed error, before any worker starts', async () => {
-    const params = {
-      producers: 1,
-      consumers: 1,
-      capacity: 4,
-      items: 10,
-      produceCostUs: 0,
-      consumeCostUs: 0,
-      sentinels: 1,
-    };
+    const params = queueParams();
     await expect(
       runProducerConsumer(params, 'shared', { crossOriginIsolated: false, notIsolatedReason: 'no COOP' }),
     ).rejects.toBeInstanceOf(NotIsolatedError);
   });
 
   it('producers faster than consumers fill the buffer, then block on full; consumers never wait on empty', async () => {
-    const params = {
-      producers: 2,
-      consumers: 1,
-      capacity: 4,
-      items: 300,
-      produceCostUs: 0,
-      consumeCostUs: 500,
-      sentinels: 1,
-    };
+    const params = queueParams({ producers: 2, items: 300, consumeCostUs: 500 });
     const pictures: QueuePicture[] = [];
     const result = await runProducerConsumer(params, 'shared', { ...isolated, onProgress: (p) => pictures.push(p) });
     expectExact(result);
@@ -101,15 +89,7 @@ describe('p producers and c consumers around one bounded queue', () => {
   });
 
   it('several consumers finish items in another order than the queue handed them out', async () => {
-    const params = {
-      producers: 1,
-      consumers: 4,
-      capacity: 16,
-      items: 300,
-      produceCostUs: 0,
-      consumeCostUs: 1000,
-      sentinels: 4,
-    };
+    const params = queueParams({ consumers: 4, capacity: 16, items: 300, consumeCostUs: 1000, sentinels: 4 });
     const result = await runProducerConsumer(params, 'shared', isolated);
     expectExact(result);
     expect(result.finishOrder).not.toEqual(result.takenOrder.filter((v) => v !== SENTINEL));
@@ -120,15 +100,7 @@ describe('p producers and c consumers around one bounded queue', () => {
   it.each<QueueMode>(['shared', 'message'])(
     'a forgotten sentinel leaves one consumer blocked on empty until the time limit terminates every worker (%s)',
     async (mode) => {
-      const params = {
-        producers: 1,
-        consumers: 3,
-        capacity: 4,
-        items: 50,
-        produceCostUs: 0,
-        consumeCostUs: 0,
-        sentinels: 2,
-      };
+      const params = queueParams({ consumers: 3, items: 50, sentinels: 2 });
       const error = await runProducerConsumer(params, mode, { ...isolated, timeLimitMs: 2000 }).catch(
         (e: unknown) => e,
       );
@@ -143,15 +115,14 @@ describe('p producers and c consumers around one bounded queue', () => {
 
   it('cancel ends a run with every worker blocked, and the next run works', async () => {
     const controller = new AbortController();
-    const params = {
+    const params = queueParams({
       producers: 2,
       consumers: 2,
       capacity: 1,
       items: 1_000_000,
-      produceCostUs: 0,
       consumeCostUs: 100,
       sentinels: 2,
-    };
+    });
     const run = runProducerConsumer(params, 'shared', { ...isolated, signal: controller.signal });
     setTimeout(() => controller.abort(), 200);
     await expect(run).rejects.toBeInstanceOf(CancelledError);
