@@ -75,8 +75,12 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              // WebGPU on: the GPU backend's tests run on the SwiftShader adapter.
-              launchOptions: { executablePath: chromiumExecutable(), args: [...chromiumArgs, ...webgpuArgs] },
+              // WebGPU on: the GPU backend's tests run on the SwiftShader adapter. gc() exposed: the pool's
+              // lifetime test collects deterministically instead of hoping a busy machine's collector runs in time.
+              launchOptions: {
+                executablePath: chromiumExecutable(),
+                args: [...chromiumArgs, ...webgpuArgs, '--js-flags=--expose-gc'],
+              },
             }),
             instances: [{ browser: 'chromium' }],
           },
