@@ -17,6 +17,16 @@ export function repetitions(defaultCount = 3, label = 'Repetitions') {
   });
 }
 
+/** The choice of a demo's task: one option per task, labelled with the task's own label. */
+export function taskChoice<Id extends string>(
+  tasks: Readonly<Record<string, { id: Id; label: string }>>,
+  defaultTask: NoInfer<Id>,
+  label = 'Task',
+): ChoiceSetting<Id> {
+  const options = Object.values(tasks).map((task) => ({ value: task.id, label: task.label }));
+  return choice({ label, options, default: defaultTask });
+}
+
 /**
  * Worker counts to sweep, as a list and ranges ("1-4", "1, 2, 4"): up to the cores, or twice the cores where the
  * demo lets people oversubscribe (`overSubscription` then holds them to the cores unless it is allowed).

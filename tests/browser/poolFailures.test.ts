@@ -11,7 +11,7 @@ import {
   type TraceEvent,
 } from '../../src/pool';
 import { sleep } from '../../src/sleep';
-import { computeUrl, fibJob, slowJob, WorkerCounter, trackedPools } from './poolHarness';
+import { computeUrl, countedPool, fibJob, slowJob, WorkerCounter, trackedPools } from './poolHarness';
 
 const pool = trackedPools();
 
@@ -24,9 +24,7 @@ function garbage(count: number): number {
 
 describe('time limits', () => {
   it('a chunk past its timeout rejects with TimeoutError, its worker is replaced, the next job runs', async () => {
-    const counter = new WorkerCounter();
-    const p = pool({ size: 1, createWorker: counter.create });
-    await p.ready;
+    const { counter, p } = await countedPool(pool, 1);
     const trace: TraceEvent[] = [];
     const started = performance.now();
     await expect(p.submit(slowJob, { timeout: 100, onTrace: (event) => trace.push(event) })).rejects.toBeInstanceOf(
@@ -53,9 +51,7 @@ describe('time limits', () => {
 
 describe('failures that are not the kernel', () => {
   it('arguments that cannot be cloned reject with ArgumentError; no worker was touched', async () => {
-    const counter = new WorkerCounter();
-    const p = pool({ size: 1, createWorker: counter.create });
-    await p.ready;
+    const { counter, p } = await countedPool(pool, 1);
     const bad = { kernel: 'noop', args: [() => 1] } as unknown as Job<'noop'>;
     const error = await p.submit(bad).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ArgumentError);
@@ -117,9 +113,7 @@ describe('failures that are not the kernel', () => {
   });
 
   it('a result the page cannot deserialize (messageerror) rejects its chunk with MessageError; the worker stays', async () => {
-    const counter = new WorkerCounter();
-    const p = pool({ size: 1, createWorker: counter.create });
-    await p.ready;
+    const { counter, p } = await countedPool(pool, 1);
     const running = p.submit(fibJob(30));
     // Chromium raises `messageerror` only for payloads that cannot cross between agent clusters, which a test page
     // cannot produce from its own worker: the event is dispatched on the worker as the browser would.

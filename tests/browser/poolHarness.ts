@@ -31,6 +31,17 @@ export class WorkerCounter {
   };
 }
 
+/** A pool of `size` workers, counted by `counter`, from `makePool` (a `trackedPools()`), once all have started. */
+export async function countedPool(
+  makePool: (options: PoolOptions) => Pool,
+  size: number,
+): Promise<{ counter: WorkerCounter; p: Pool }> {
+  const counter = new WorkerCounter();
+  const p = makePool({ size, createWorker: counter.create });
+  await p.ready;
+  return { counter, p };
+}
+
 /** Makes pools that are shut down after each test (pending work cancelled), whatever the test left running. */
 export function trackedPools(): (options: PoolOptions) => Pool {
   const pools: Pool[] = [];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, PoolClosedError, WorkerStartError, type PoolOptions, type TraceEvent } from '../../src/pool';
 import { sleep } from '../../src/sleep';
-import { computeUrl, fibJob, slowJob, WorkerCounter, trackedPools, within } from './poolHarness';
+import { computeUrl, countedPool, fibJob, slowJob, WorkerCounter, trackedPools, within } from './poolHarness';
 
 const pool = trackedPools();
 
@@ -133,9 +133,7 @@ describe('waits honour their abort signal', () => {
   });
 
   it('a pre-aborted submission or map never touches a worker', async () => {
-    const counter = new WorkerCounter();
-    const p = pool({ size: 2, createWorker: counter.create });
-    await p.ready;
+    const { counter, p } = await countedPool(pool, 2);
     const trace: TraceEvent[] = [];
     const signal = AbortSignal.abort();
     await expect(p.submit(slowJob, { signal, onTrace: (event) => trace.push(event) })).rejects.toBeInstanceOf(

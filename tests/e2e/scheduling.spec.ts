@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { expectRefused } from './refusals';
 
 const demo = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: 'Scheduling' }) });
 
@@ -71,21 +72,12 @@ test('bad input shows a message and keeps Start disabled', async ({ page }) => {
   // The region's bounds are rarely changed: they wait under "More settings".
   await section.getByTestId('more-settings').getByText('More settings').click();
   for (const [label, value, message] of cases) {
-    const field = section.getByLabel(label, { exact: true });
-    const before = await field.inputValue();
-    await field.fill(value);
-    await expect(section.getByText(message)).toBeVisible();
-    await expect(start).toBeDisabled();
-    await field.fill(before);
-    await expect(start).toBeEnabled();
+    await expectRefused(section, section.getByLabel(label, { exact: true }), value, message, start, { restore: true });
   }
   await section.getByLabel('Fibonacci, mixed sizes').check();
-  await section.getByLabel('Largest n').fill('39');
-  await expect(section.getByText('Largest n must be from 0 to 38')).toBeVisible();
-  await expect(start).toBeDisabled();
-  await section.getByLabel('Largest n').fill('10');
-  await expect(section.getByText('Largest n must be at least the smallest n')).toBeVisible();
-  await expect(start).toBeDisabled();
+  const largest = section.getByLabel('Largest n');
+  await expectRefused(section, largest, '39', 'Largest n must be from 0 to 38', start);
+  await expectRefused(section, largest, '10', 'Largest n must be at least the smallest n', start);
 });
 
 test('a chunk-size sweep times every size and marks the fastest', async ({ page }) => {

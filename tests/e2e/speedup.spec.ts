@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectRefused } from './refusals';
 
 /** Collects long tasks (> 50 ms) on the page's main thread from now on, for the page to report later. */
 async function watchLongTasks(page: Page) {
@@ -66,20 +67,14 @@ test('bad input shows a message and keeps Run disabled', async ({ page }) => {
     ['-3', 'n cannot be negative'],
     ['ten', 'n must be a number'],
   ]) {
-    await n.fill(value);
-    await expect(demo.getByText(message)).toBeVisible();
-    await expect(run).toBeDisabled();
+    await expectRefused(demo, n, value, message, run);
   }
   await n.fill('20');
   await expect(run).toBeEnabled();
-  await demo.getByLabel('Worker counts').fill('0');
-  await expect(demo.getByText('0 is not a count')).toBeVisible();
-  await expect(run).toBeDisabled();
+  await expectRefused(demo, demo.getByLabel('Worker counts'), '0', '0 is not a count', run);
   await demo.getByLabel('Worker counts').fill('1');
   await demo.getByLabel('Sum of squares').check();
-  await demo.getByLabel('N', { exact: true }).fill('5e9');
-  await expect(demo.getByText('N must be from 1 to 4,000,000,000')).toBeVisible();
-  await expect(run).toBeDisabled();
+  await expectRefused(demo, demo.getByLabel('N', { exact: true }), '5e9', 'N must be from 1 to 4,000,000,000', run);
 });
 
 test('Cancel returns to idle at once, and the next run works', async ({ page }) => {

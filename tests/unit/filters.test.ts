@@ -126,25 +126,28 @@ describe('filter kernels against straightforward references', () => {
 
 describe('bands with halos', () => {
   it.each([
-    [1, 1, 0],
-    [1, 4, 3],
-    [7, 3, 1],
-    [97, 4, 5],
-    [97, 97, 2],
-    [10, 3, 50],
-  ])('height %i in %i bands with halo %i: every row once, halos inside the picture', (height, count, halo) => {
-    const bands = planBands(height, count, halo);
-    expect(bands).toHaveLength(Math.min(count, height));
-    let next = 0;
-    for (const band of bands) {
-      expect(band.y0).toBe(next);
-      expect(band.y1).toBeGreaterThan(band.y0);
-      expect(band.top).toBe(Math.max(0, band.y0 - halo));
-      expect(band.bottom).toBe(Math.min(height, band.y1 + halo));
-      next = band.y1;
-    }
-    expect(next).toBe(height);
-  });
+    { height: 1, count: 1, halo: 0 },
+    { height: 1, count: 4, halo: 3 },
+    { height: 7, count: 3, halo: 1 },
+    { height: 97, count: 4, halo: 5 },
+    { height: 97, count: 97, halo: 2 },
+    { height: 10, count: 3, halo: 50 },
+  ])(
+    'height $height in $count bands with halo $halo: every row once, halos inside the picture',
+    ({ height, count, halo }) => {
+      const bands = planBands(height, count, halo);
+      expect(bands).toHaveLength(Math.min(count, height));
+      let next = 0;
+      for (const band of bands) {
+        expect(band.y0).toBe(next);
+        expect(band.y1).toBeGreaterThan(band.y0);
+        expect(band.top).toBe(Math.max(0, band.y0 - halo));
+        expect(band.bottom).toBe(Math.min(height, band.y1 + halo));
+        next = band.y1;
+      }
+      expect(next).toBe(height);
+    },
+  );
 
   for (const filter of FILTERS) {
     it(`${label(filter)}: bands filtered alone and put together equal the whole, for every band count`, () => {

@@ -34,12 +34,23 @@ describe('the grid against one JavaScript worker', () => {
     expect(gridTable(cells).rows[3]).toMatchObject({ backend: 'wasm-simd', workers: 2, speedup: 16, matches: true });
   });
 
-  it('says one worker of SIMD beat two of JavaScript, and that the gains multiply', () => {
-    const cells = grid({ js: { 1: 800, 2: 420 }, wasm: { 1: 400, 2: 210 }, 'wasm-simd': { 1: 160, 2: 85 } });
-    expect(lessonFrom(cells)).toBe(
-      '1 worker of WebAssembly SIMD (5.00×) beat 2 workers of JavaScript (1.90×). Together, 2 workers of ' +
+  it.each([
+    {
+      says: 'one worker of SIMD beat two of JavaScript, and that the gains multiply',
+      medians: { js: { 1: 800, 2: 420 }, wasm: { 1: 400, 2: 210 }, 'wasm-simd': { 1: 160, 2: 85 } },
+      lesson:
+        '1 worker of WebAssembly SIMD (5.00×) beat 2 workers of JavaScript (1.90×). Together, 2 workers of ' +
         'WebAssembly SIMD: 9.41×, against 5.00 × 1.90 = 9.52× if the two gains multiplied: they multiply.',
-    );
+    },
+    {
+      says: 'so, honestly, when no WebAssembly kernel beat JavaScript',
+      medians: { js: { 1: 100, 2: 52 }, wasm: { 1: 150, 2: 80 }, 'wasm-simd': { 1: 125, 2: 66 } },
+      lesson:
+        'Here no WebAssembly kernel beat JavaScript on one worker (the best: 1 worker of WebAssembly SIMD ' +
+        '(1.25× slower)); only more cores helped: 2 workers of JavaScript (1.92×).',
+    },
+  ])('says $says', ({ medians, lesson }) => {
+    expect(lessonFrom(grid(medians))).toBe(lesson);
   });
 
   it('says so when the cores gained more than the kernel, and when together fell short of the product', () => {
@@ -53,14 +64,6 @@ describe('the grid against one JavaScript worker', () => {
     );
     const between = grid({ js: { 1: 800, 2: 400 }, 'wasm-simd': { 1: 200, 2: 150 } });
     expect(lessonFrom(between)).toMatch(/5\.33×.*more than either alone, less than the product/);
-  });
-
-  it('is honest when no WebAssembly kernel beat JavaScript', () => {
-    const cells = grid({ js: { 1: 100, 2: 52 }, wasm: { 1: 150, 2: 80 }, 'wasm-simd': { 1: 125, 2: 66 } });
-    expect(lessonFrom(cells)).toBe(
-      'Here no WebAssembly kernel beat JavaScript on one worker (the best: 1 worker of WebAssembly SIMD ' +
-        '(1.25× slower)); only more cores helped: 2 workers of JavaScript (1.92×).',
-    );
   });
 
   it('says when more workers did not help, or nothing did, or together beat the product', () => {

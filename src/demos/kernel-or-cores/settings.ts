@@ -1,7 +1,7 @@
 import { MAX_MANDELBROT_SIDE } from '../../../workers/kernels/mandelbrot';
 import { MAX_SUM_N } from '../../../workers/kernels/sum';
-import { choice, integer } from '../../settings';
-import { repetitions, workerCounts } from '../fields';
+import { integer } from '../../settings';
+import { repetitions, taskChoice, workerCounts } from '../fields';
 import { MAX_BLUR_WIDTH, MIN_BLUR_WIDTH } from './blurTask';
 import { GRID_TASKS, type GridTaskId } from './tasks';
 import type { Environment } from '../../environment';
@@ -19,11 +19,7 @@ export function gridWorkerCounts(cores: number): string {
 export function kernelOrCoresSchema(cores: number) {
   const when = (task: GridTaskId) => (raw: Readonly<Record<string, string | boolean>>) => raw.task === task;
   return {
-    task: choice({
-      label: 'Task',
-      options: Object.values(GRID_TASKS).map((task) => ({ value: task.id, label: task.label })),
-      default: 'sum',
-    }),
+    task: taskChoice(GRID_TASKS, 'sum'),
     'sum-n': integer({
       label: 'N',
       step: 'double',

@@ -11,6 +11,16 @@ function parseCluster(raw: string) {
     : { ok: false as const, error: 'cluster must be 1 to 40 letters, digits or dashes' };
 }
 
+const ROLES = [
+  { value: 'client', label: 'the client: it enqueues jobs and watches the broker' },
+  { value: 'worker', label: 'a worker machine: it runs jobs' },
+] as const;
+
+const BROKER_PLACES = [
+  { value: 'shared', label: 'a shared worker, where the browser has one' },
+  { value: 'tab', label: 'one tab, elected with a Web Lock' },
+] as const;
+
 /**
  * The Machines part of the demo: which role this tab plays, the batch, the machines and the broker's promises.
  * A worker tab is opened with `role=worker` in its link (the "Add a machine" button); `broker=tab` in a link makes the
@@ -18,24 +28,10 @@ function parseCluster(raw: string) {
  */
 export function machineSchema(cores: number) {
   return {
-    role: choice({
-      label: 'This tab is',
-      options: [
-        { value: 'client', label: 'the client: it enqueues jobs and watches the broker' },
-        { value: 'worker', label: 'a worker machine: it runs jobs' },
-      ],
-      default: 'client',
-    }),
+    role: choice({ label: 'This tab is', options: ROLES, default: 'client' }),
     cluster: text({ label: 'Cluster', default: 'lab', parse: parseCluster }),
     // Link-only (`machine.broker=tab`, not in the form): shows the fallback where a shared worker would be used.
-    broker: choice({
-      label: 'The broker runs in',
-      options: [
-        { value: 'shared', label: 'a shared worker, where the browser has one' },
-        { value: 'tab', label: 'one tab, elected with a Web Lock' },
-      ],
-      default: 'shared',
-    }),
+    broker: choice({ label: 'The broker runs in', options: BROKER_PLACES, default: 'shared' }),
     n: integer({ label: 'n', min: 0, max: 42, default: 30, help: '0 to 42; fib(n) per call' }),
     k: integer({ label: 'k (calls)', min: 1, max: MAX_FIB_BATCH, default: 64 }),
     jobs: integer({

@@ -1,7 +1,7 @@
 import { MAX_FETCHERS, PIPELINE_LIMITS } from '../../queues/limits';
-import { PRODUCER_CONSUMER_DEFAULTS, PRODUCER_CONSUMER_LIMITS } from '../../queues/params';
+import { PRODUCER_CONSUMER_DEFAULTS, PRODUCER_CONSUMER_LIMITS, type ProducerConsumerParams } from '../../queues/params';
 import { SITE_LIMITS } from '../../queues/site';
-import { boolean, choice, decimal, integer } from '../../settings';
+import { boolean, choice, decimal, integer, type Values } from '../../settings';
 import type { Environment } from '../../environment';
 
 const pc = PRODUCER_CONSUMER_LIMITS;
@@ -62,3 +62,16 @@ export function queuesSchema(crossOriginIsolated: boolean) {
 export const schemaFor = (env: Environment) => queuesSchema(env.crossOriginIsolated);
 
 export type QueuesSchema = ReturnType<typeof queuesSchema>;
+
+/** The producer/consumer run the settings describe; "Forget one sentinel" sends one fewer than the consumers. */
+export function producerConsumerParams(v: Values<QueuesSchema>): ProducerConsumerParams {
+  return {
+    producers: v.producers,
+    consumers: v.consumers,
+    capacity: v.capacity,
+    items: v.items,
+    produceCostUs: v.produceUs,
+    consumeCostUs: v.consumeUs,
+    sentinels: v.forget ? v.consumers - 1 : v.consumers,
+  };
+}

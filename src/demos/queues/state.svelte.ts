@@ -11,7 +11,7 @@ import { JobRunner } from '../../run/jobRunner.svelte';
 import { Settings } from '../../settings';
 import { sequentialChecksum } from '../../../workers/kernels/queue/items';
 import { meta } from './meta';
-import { queuesSchema, type QueuesSchema } from './settings';
+import { producerConsumerParams, queuesSchema, type QueuesSchema } from './settings';
 import { compareTable, queueCheck, queueTable, sweepTable, type QueueCheck } from './tables';
 
 export type { QueueCheck } from './tables';
@@ -112,23 +112,14 @@ export class QueuesState {
   async runQueue(): Promise<void> {
     const result = this.settings.result;
     if (!result.ok) return;
-    const v = result.values;
-    const params = {
-      producers: v.producers,
-      consumers: v.consumers,
-      capacity: v.capacity,
-      items: v.items,
-      produceCostUs: v.produceUs,
-      consumeCostUs: v.consumeUs,
-      sentinels: v.forget ? v.consumers - 1 : v.consumers,
-    };
+    const params = producerConsumerParams(result.values);
     const settings = { ...this.settings.raw };
     const limit = this.queueTimeLimitMs;
     if (this.queue.blockedBy) return;
     this.stalled = null;
     const done = await this.queue.run(async (signal, onProgress) => {
       try {
-        return await this.lab.runQueue(params, v.mode, signal, onProgress, limit);
+        return await this.lab.runQueue(params, result.values.mode, signal, onProgress, limit);
       } catch (error) {
         if (error instanceof TimeLimitError) this.stalled = error.last as QueuePicture | null;
         throw error;

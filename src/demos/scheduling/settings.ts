@@ -2,16 +2,12 @@ import { SCHEDULES } from '../../pool/schedule';
 import { boolean, choice, integer, text, type Errors, type Values } from '../../settings';
 import { UNEVEN_TASKS } from '../../tasks/unevenTasks';
 import { parseInteger } from '../../tasks/validate';
-import { repetitions, taskParameters, taskRaw, workerCounts } from '../fields';
+import { repetitions, taskChoice, taskParameters, taskRaw, workerCounts } from '../fields';
 import type { Environment } from '../../environment';
 
 export function schedulingSchema(cores: number) {
   return {
-    task: choice({
-      label: 'Work',
-      options: Object.values(UNEVEN_TASKS).map((task) => ({ value: task.id, label: task.label })),
-      default: 'mandelbrot',
-    }),
+    task: taskChoice(UNEVEN_TASKS, 'mandelbrot', 'Work'),
     schedule: choice({
       label: 'Schedule',
       options: SCHEDULES.map((schedule) => ({ value: schedule, label: schedule })),

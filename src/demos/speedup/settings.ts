@@ -1,15 +1,11 @@
-import { boolean, choice, type Errors, type Values } from '../../settings';
+import { boolean, type Errors, type Values } from '../../settings';
 import { TASKS } from '../../tasks';
-import { overSubscription, repetitions, taskParameters, workerCounts } from '../fields';
+import { overSubscription, repetitions, taskChoice, taskParameters, workerCounts } from '../fields';
 import type { Environment } from '../../environment';
 
 export function speedupSchema(cores: number) {
   return {
-    task: choice({
-      label: 'Task',
-      options: Object.values(TASKS).map((task) => ({ value: task.id, label: task.label })),
-      default: 'fib',
-    }),
+    task: taskChoice(TASKS, 'fib'),
     workers: workerCounts(cores),
     reps: repetitions(),
     oversubscribe: boolean({

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { AsyncState } from '../../../src/demos/async/state.svelte';
 import { calibrationFrom, PHI } from '../../../src/measure/calibrate';
-import { expectRunLockBlocks, testEnvironment } from './support';
+import { cancelWhileRunning, expectRunLockBlocks, testEnvironment } from './support';
 
 const env = testEnvironment();
 
@@ -9,12 +9,7 @@ it('a cancelled batch stops at once; the next one, with small settings, times th
   const state = new AsyncState(env, { calibration: Promise.resolve(null) });
   state.settings.raw.n = '28';
   state.settings.raw.count = '4';
-  const cancelled = state.run();
-  expect(state.runner.status).toBe('running');
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  state.runner.cancel();
-  expect(state.runner.status).toBe('cancelled');
-  await cancelled;
+  await cancelWhileRunning(state.run(), state.runner, 20);
   expect(state.runner.result).toBeNull();
 
   state.settings.raw.n = '20';

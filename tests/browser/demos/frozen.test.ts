@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { FrameMeter } from '../../../src/demos/frozen/frameMeter.svelte';
 import { FrozenState } from '../../../src/demos/frozen/state.svelte';
-import { holdLock, testEnvironment } from './support';
+import { cancelWhileRunning, holdLock, testEnvironment } from './support';
 
 const env = testEnvironment();
 const noCalibration = { calibration: Promise.resolve(null) };
@@ -41,12 +41,7 @@ it('a cancelled worker run changes no outcome, and the next run works', async ()
   const state = new FrozenState(env, noCalibration);
   state.settings.raw.n = '34';
   state.settings.raw.count = '16';
-  const cancelled = state.run('workers');
-  expect(state.runner.status).toBe('running');
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  state.runner.cancel();
-  expect(state.runner.status).toBe('cancelled');
-  await cancelled;
+  await cancelWhileRunning(state.run('workers'), state.runner, 100);
   expect(state.outcomes).toEqual({});
 
   state.settings.raw.n = '20';

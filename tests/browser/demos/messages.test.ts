@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { chunkCounts } from '../../../src/lab/granularity';
 import { KB, MB, payloadSizes, ROUND_TRIP_WAYS } from '../../../src/lab/messageCost';
 import { MessagesState, payloadOk } from '../../../src/demos/messages/state.svelte';
-import { holdLock, testEnvironment } from './support';
+import { cancelWhileRunning, holdLock, testEnvironment } from './support';
 
 const env = testEnvironment();
 
@@ -42,12 +42,7 @@ it('sweeps payloads up to the chosen size, every mode arriving as it should', as
 it('a cancelled granularity sweep stops; the next one, smaller, measures every chunk count', async () => {
   const state = new MessagesState(env);
   state.settings.raw.n = '4e9';
-  const cancelled = state.runGranularity();
-  expect(state.granularity.status).toBe('running');
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  state.granularity.cancel();
-  expect(state.granularity.status).toBe('cancelled');
-  await cancelled;
+  await cancelWhileRunning(state.runGranularity(), state.granularity, 200);
 
   state.settings.raw.n = '2e6';
   state.settings.raw.chunks = '16';

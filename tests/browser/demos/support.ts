@@ -74,3 +74,19 @@ export async function expectRunLockBlocks<S extends LockedState>(
   await state.run();
   expect(state.runner.status).toBe('done');
 }
+
+/**
+ * Lets a run that has just started work for `ms`, then cancels it: its runner is running before the cancel and
+ * cancelled at once after it; returns when the run has ended.
+ */
+export async function cancelWhileRunning(
+  run: Promise<unknown>,
+  runner: { readonly status: string; cancel(): void },
+  ms: number,
+): Promise<void> {
+  expect(runner.status).toBe('running');
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  runner.cancel();
+  expect(runner.status).toBe('cancelled');
+  await run;
+}

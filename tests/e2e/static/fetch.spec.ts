@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openIsolated } from './firstVisit.ts';
+import { expectRefused } from '../refusals.ts';
 
 /** Opens the page with these fetch settings, once the service worker answers the latency endpoint. */
 async function open(page: Page, settings: string) {
@@ -97,18 +98,10 @@ test('bad input gives inline messages and keeps Send disabled', async ({ page })
     ['Delay ms (L)', '-5', 'Delay cannot be negative'],
     ['Timeout ms', '', 'Timeout is required'],
   ]) {
-    const field = page.getByLabel(label!, { exact: true });
-    const before = await field.inputValue();
-    await field.fill(value!);
-    await expect(page.getByText(message!)).toBeVisible();
-    await expect(send).toBeDisabled();
-    await field.fill(before);
-    await expect(send).toBeEnabled();
+    await expectRefused(page, page.getByLabel(label!, { exact: true }), value!, message!, send, { restore: true });
   }
   await page.getByLabel('At most k at a time').check();
-  await page.getByLabel('k (at a time)').fill('0');
-  await expect(page.getByText('k must be from 1 to 500')).toBeVisible();
-  await expect(send).toBeDisabled();
+  await expectRefused(page, page.getByLabel('k (at a time)'), '0', 'k must be from 1 to 500', send);
   await page.getByLabel('k (at a time)').fill('4');
   await page.getByLabel('Your own URL').check();
   await expect(page.getByText('Enter an address')).toBeVisible();
@@ -116,8 +109,6 @@ test('bad input gives inline messages and keeps Send disabled', async ({ page })
     ['javascript:alert(1)', 'not javascript:'],
     ['example.com', 'not a complete address'],
   ]) {
-    await page.getByLabel('URL', { exact: true }).fill(value!);
-    await expect(page.getByText(message!)).toBeVisible();
-    await expect(send).toBeDisabled();
+    await expectRefused(page, page.getByLabel('URL', { exact: true }), value!, message!, send);
   }
 });

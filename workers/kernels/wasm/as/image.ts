@@ -1,14 +1,13 @@
 // The image filters: each the twin of its JavaScript kernel in workers/kernels/image (same integer arithmetic, same
 // bytes), written once for both modules. Where the SIMD module (ASC_FEATURE_SIMD, a compile-time constant: the
 // scalar module has no v128 code at all) has vector code, a filter hands it the bulk of each row (the *Simd.ts
-// files) and finishes the edges and tails with the scalar code here. Pointers: `src` holds picture rows
-// [srcTop, …), `dst` rows [dstTop, …); scratch memory is laid out by the caller.
+// files) and finishes the edges and tails with the scalar code here (sharpen's and Sobel's pixels: stencil.ts).
+// Pointers: `src` holds picture rows [srcTop, …), `dst` rows [dstTop, …); scratch memory is laid out by the caller.
 import { clampi, grayPixel, luma, rowAt } from './common';
 import { addRowSimd, boxRowSimd, moveRowsSimd } from './boxSimd';
 import { horizontalSimd, storeWeightPairs, storeWeightVectors, verticalSimd, widenRowSimd } from './gaussianSimd';
 import { invertSimd, lumaSimd } from './pixelSimd';
-import { sharpenSimd } from './sharpenSimd';
-import { sobelSimd } from './sobelSimd';
+import { stencilRow } from './stencil';
 
 /** Grayscale of `pixels` consecutive pixels (a band's rows are contiguous). */
 export function grayscale(src: usize, dst: usize, pixels: i32): void {
@@ -233,44 +232,6 @@ export function sharpen(
   }
 }
 
-/**
- * One output row `d` of a 3 × 3 filter on the rows `up`, `mid` and `down`, whose element T picks the filter: u8, luma
- * bytes, for Sobel; u32, RGBA pixels, for sharpen (each its own compiled copy, the choice made at compile time).
- * Column 0 clamps its left neighbour, so it is scalar; the SIMD module does the interior in vector lanes; the scalar
- * loop does the rest.
- */
-function stencilRow<T>(up: usize, mid: usize, down: usize, d: usize, width: i32): void {
-  let x = 0;
-  if (ASC_FEATURE_SIMD) {
-    for (; x < 1 && x < width; x++) stencilPixel<T>(up, mid, down, d, x, width);
-    if (sizeof<T>() == 1) x = sobelSimd(up, mid, down, d, x, width);
-    else x = sharpenSimd(mid, up, down, d, x, width);
-  }
-  for (; x < width; x++) stencilPixel<T>(up, mid, down, d, x, width);
-}
-
-function stencilPixel<T>(up: usize, mid: usize, down: usize, d: usize, x: i32, width: i32): void {
-  if (sizeof<T>() == 1) sobelPixel(up, mid, down, d, x, width);
-  else sharpenPixel(mid, up, down, d, x, width);
-}
-
-/** One sharpened pixel at column x of the row `row` (rows `up` and `down` around it) into the output row `d`. */
-function sharpenPixel(row: usize, up: usize, down: usize, d: usize, x: i32, width: i32): void {
-  const i = (<usize>x) << 2;
-  const left = (<usize>clampi(x - 1, width)) << 2;
-  const right = (<usize>clampi(x + 1, width)) << 2;
-  for (let c: usize = 0; c < 3; c++) {
-    const v =
-      5 * <i32>load<u8>(row + i + c) -
-      <i32>load<u8>(up + i + c) -
-      <i32>load<u8>(down + i + c) -
-      <i32>load<u8>(row + left + c) -
-      <i32>load<u8>(row + right + c);
-    store<u8>(d + i + c, <u8>(v < 0 ? 0 : v > 255 ? 255 : v));
-  }
-  store<u8>(d + i + 3, load<u8>(row + i + 3));
-}
-
 /** The luma of picture rows [top, bottom) into `lum` (one byte a pixel), for Sobel. */
 export function lumaRows(src: usize, srcTop: i32, lum: usize, width: i32, top: i32, bottom: i32): void {
   for (let y = top; y < bottom; y++) {
@@ -292,28 +253,4 @@ export function sobel(lum: usize, top: i32, dst: usize, dstTop: i32, width: i32,
     const down = lum + <usize>((clampi(y + 1, height) - top) * width);
     stencilRow<u8>(up, mid, down, rowAt(dst, y, dstTop, width), width);
   }
-}
-
-/** The Sobel pixel at column x into the output row `d`: min(255, round(√(gx² + gy²))) as opaque gray. */
-function sobelPixel(up: usize, mid: usize, down: usize, d: usize, x: i32, width: i32): void {
-  const l = <usize>clampi(x - 1, width);
-  const c = <usize>x;
-  const r = <usize>clampi(x + 1, width);
-  const gx =
-    <i32>load<u8>(up + r) +
-    2 * <i32>load<u8>(mid + r) +
-    <i32>load<u8>(down + r) -
-    <i32>load<u8>(up + l) -
-    2 * <i32>load<u8>(mid + l) -
-    <i32>load<u8>(down + l);
-  const gy =
-    <i32>load<u8>(down + l) +
-    2 * <i32>load<u8>(down + c) +
-    <i32>load<u8>(down + r) -
-    <i32>load<u8>(up + l) -
-    2 * <i32>load<u8>(up + c) -
-    <i32>load<u8>(up + r);
-  // √n is never exactly k + ½ for an integer n, so floor(√n + ½) is JavaScript's Math.round here.
-  const m = <u32>Math.floor(Math.sqrt(<f64>(gx * gx + gy * gy)) + 0.5);
-  store<u32>(d + ((<usize>x) << 2), 0xff000000 | ((m > 255 ? 255 : m) * 0x010101));
 }

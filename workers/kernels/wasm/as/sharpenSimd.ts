@@ -1,5 +1,5 @@
-// Sharpen with hand-written SIMD, called by sharpen in image.ts in the SIMD module: the same integer arithmetic as
-// the scalar code there, four pixels (sixteen bytes) a step on i16 lanes. Same bytes.
+// Sharpen with hand-written SIMD, called by stencilRow in stencil.ts in the SIMD module: the same integer arithmetic
+// as the scalar code there, four pixels (sixteen bytes) a step on i16 lanes. Same bytes.
 import { zeroOf } from './commonSimd';
 
 /**

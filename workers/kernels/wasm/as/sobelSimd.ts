@@ -1,4 +1,4 @@
-// Sobel with hand-written SIMD, called by sobel in image.ts in the SIMD module (its luma rows: lumaSimd in
+// Sobel with hand-written SIMD, called by stencilRow in stencil.ts in the SIMD module (its luma rows: lumaSimd in
 // pixelSimd.ts): the same integer arithmetic as the scalar code there, eight pixels side by side. Same bytes. Loop
 // constants come from a run-time zero (see zeroOf in commonSimd.ts).
 import { zeroOf } from './commonSimd';
