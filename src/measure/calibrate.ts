@@ -150,7 +150,7 @@ export interface Calibration {
   sum: { n: number; ms: number } | null;
   /** The Speedup demo: about 1 s on one worker. */
   speedup: FibSizing;
-  /** The frozen page: the main thread blocked for about 2 s (at most fib(34) × 16, the demo's own limit). */
+  /** The frozen page: the main thread blocked for about 2 s (at most fib(34) × 32, the demo's own limit). */
   frozen: FibSizing;
   /** The async batch: its loop about 1 s on the main thread (the promises as long again), at most fib(34) × 16. */
   async: FibSizing;
@@ -166,7 +166,7 @@ export function calibrationFrom(probe: FibProbe, sumProbe: SumProbe | null = nul
       targetMs: 2000,
       nMin: 20,
       nMax: 34,
-      ks: [4, 6, 8, 10, 12, 14, 16],
+      ks: [4, 6, 8, 10, 12, 14, 16, 20, 24, 32],
       preferredK: 8,
     }),
     async: sizeFibBatch(probe.unitMs, { targetMs: 1000, nMin: 20, nMax: 34, ks: [4, 8, 12, 16], preferredK: 8 }),

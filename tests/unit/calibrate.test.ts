@@ -93,12 +93,12 @@ describe('sizeFibBatch', () => {
 });
 
 describe('the calibration', () => {
-  it('sizes the frozen page to about 2 s, within its own limit of fib(34) × 16', () => {
+  it('sizes the frozen page to about 2 s, within its own limit of fib(34) × 32', () => {
     const calibration = calibrationFrom({ n: 30, ms: 30, unitMs: 30 / PHI ** 30 });
     expect(calibration.frozen.ms).toBeGreaterThan(1600);
     expect(calibration.frozen.ms).toBeLessThan(2500);
     const fast = calibrationFrom({ n: 30, ms: 1, unitMs: 1 / PHI ** 30 });
-    expect(fast.frozen).toMatchObject({ n: 34, k: 16 });
+    expect(fast.frozen).toMatchObject({ n: 34, k: 32 });
   });
 
   it('is written in words', () => {
