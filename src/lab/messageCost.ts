@@ -27,23 +27,17 @@ export async function spawnMs(workers: number, signal?: AbortSignal): Promise<nu
 export const ROUND_TRIP_WAYS = ['raw', 'comlink', 'pool'] as const;
 export type RoundTripWay = (typeof ROUND_TRIP_WAYS)[number];
 
-/** Ms for `count` calls of `once`, one after another. */
-async function timeCalls(count: number, once: () => Promise<unknown>): Promise<number> {
+/** Mean ms per call of `once`, over `count` calls one after another. */
+async function perCall(count: number, once: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < count; i++) await once();
-  return performance.now() - start;
+  return (performance.now() - start) / count;
 }
 
 /**
- * The ways take turns in slices of this many trips (a few ms): a slow moment of a busy machine, which lasts tens of
- * milliseconds, then hits all three alike instead of whichever way's whole round it fell in.
- */
-const SLICE = 100;
-
-/**
  * The round trip of a tiny message, three ways: a raw `postMessage` echo, a comlink call of an empty kernel, and the
- * pool's `submit` of it. Each way's median over `rounds` of the mean of `count` trips; within a round the three ways
- * take turns slice by slice, so that a slow moment of the machine hits all of them alike. Round −1 warms up.
+ * pool's `submit` of it. Each way's median over `rounds` of the mean of `count` trips; the three ways are
+ * interleaved round by round, so that a slow moment of the machine hits all of them alike. Round −1 warms up.
  */
 export async function roundTrips(
   count: number,
@@ -67,14 +61,11 @@ export async function roundTrips(
     };
     const means: Record<RoundTripWay, number[]> = { raw: [], comlink: [], pool: [] };
     for (let round = -1; round < rounds; round++) {
-      const totals: Record<RoundTripWay, number> = { raw: 0, comlink: 0, pool: 0 };
-      for (let done = 0; done < count; done += SLICE) {
-        for (const way of ROUND_TRIP_WAYS) {
-          throwIfAborted(signal);
-          totals[way] += await timeCalls(Math.min(SLICE, count - done), ways[way]);
-        }
+      for (const way of ROUND_TRIP_WAYS) {
+        throwIfAborted(signal);
+        const mean = await perCall(count, ways[way]);
+        if (round >= 0) means[way].push(mean);
       }
-      if (round >= 0) for (const way of ROUND_TRIP_WAYS) means[way].push(totals[way] / count);
     }
     return { raw: median(means.raw), comlink: median(means.comlink), pool: median(means.pool) };
   } finally {
