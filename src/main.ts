@@ -38,27 +38,32 @@ async function start(): Promise<void> {
     const [{ default: App }, demos] = await page;
     mount(App, { target, props: { env, demos } });
     keepFragmentInView();
+    addEventListener('hashchange', keepFragmentInView);
   }
 }
 
 /**
  * The browser looked for the address's fragment (`#scheduling`) before the page had rendered it, so it no longer keeps
- * it in view while the page loads: do it here, as it would have. Until the visitor scrolls, types or clicks (or 10 s
- * have passed), the target goes back to the top of the view whenever the demos mounting around it change the page.
+ * it in view while the page loads: do it here, as it would have, and again for each fragment followed later (the
+ * navigation's links), since the demos around the target mount as it comes near. Until the visitor scrolls, types or
+ * clicks (or 10 s have passed), the target goes back to the top of the view whenever those demos change the page.
  */
+let stopFollowing = () => {};
 function keepFragmentInView(): void {
+  stopFollowing();
   if (!fragmentTarget()) return;
   const follow = () => fragmentTarget()?.scrollIntoView();
   follow();
   const observer = new ResizeObserver(follow);
   observer.observe(document.body);
   const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
-  const stop = () => {
+  const timer = setTimeout(() => stopFollowing(), 10_000);
+  stopFollowing = () => {
     observer.disconnect();
-    for (const name of events) removeEventListener(name, stop);
+    clearTimeout(timer);
+    for (const name of events) removeEventListener(name, stopFollowing);
   };
-  for (const name of events) addEventListener(name, stop, { passive: true });
-  setTimeout(stop, 10_000);
+  for (const name of events) addEventListener(name, stopFollowing, { passive: true });
 }
 
 function fragmentTarget(): HTMLElement | null {

@@ -54,7 +54,5 @@ export interface DemoEntry {
 /** A demo whose meta has loaded: what the page renders before and around its view. */
 export interface Demo {
   meta: DemoMeta;
-  /** Its place on the page, from 0. */
-  order: number;
   load: () => Promise<{ default: View }>;
 }

@@ -50,9 +50,7 @@ export function findEntry(id: string | null): DemoEntry | undefined {
 
 /** The demos with their metas, in page order (each meta is its own small chunk: they load in parallel). */
 export function withMetas(entries: readonly DemoEntry[] = DEMOS): Promise<Demo[]> {
-  return Promise.all(
-    entries.map(async (entry) => ({ meta: (await entry.meta()).meta, order: DEMOS.indexOf(entry), load: entry.load })),
-  );
+  return Promise.all(entries.map(async (entry) => ({ meta: (await entry.meta()).meta, load: entry.load })));
 }
 
 /**

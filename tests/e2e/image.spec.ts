@@ -37,7 +37,7 @@ async function fastSettings(page: Page, filter: string) {
 }
 
 test('a picture chosen in the file chooser is filtered; sampled pixels match a reference', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#image');
   const chooser = page.waitForEvent('filechooser');
   await imageDemo(page).getByLabel('Open a picture file').click();
   await (await chooser).setFiles({ name: 'test.png', mimeType: 'image/png', buffer: encodePng(WIDTH, HEIGHT, pixels) });
@@ -60,7 +60,7 @@ test('a picture chosen in the file chooser is filtered; sampled pixels match a r
 });
 
 test('a text file named .png gets a clear message and the previous picture stays', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#image');
   // The sample is drawn in a worker: wait until it is there.
   await expect(page.getByTestId('picture-line')).toContainText('the sample picture, 1200×800');
   const before = await page.getByTestId('picture-line').textContent();
@@ -79,7 +79,7 @@ test('a text file named .png gets a clear message and the previous picture stays
 });
 
 test('out-of-range filter parameters are refused inline', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#image');
   await imageDemo(page).getByLabel('Gaussian blur').check();
   await imageDemo(page).getByLabel('Sigma').fill('99');
   await expect(page.getByText('Sigma must be from 0.3 to 25')).toBeVisible();
@@ -92,7 +92,7 @@ test('out-of-range filter parameters are refused inline', async ({ page }) => {
 });
 
 test('the three modes side by side: transfer shows detached buffers, shared its progress counter', async ({ page }) => {
-  await page.goto('./?image.filter=sobel&image.workers=1-2&image.reps=1');
+  await page.goto('./?image.filter=sobel&image.workers=1-2&image.reps=1#image');
   await page.getByRole('button', { name: 'Compare all 3 modes' }).click();
   const table = page.locator('.mode-comparison');
   await expect(table.locator('tbody tr')).toHaveCount(3, { timeout: 30_000 });
@@ -108,7 +108,7 @@ test('the three modes side by side: transfer shows detached buffers, shared its 
 
 test('the array sum runs in copy mode and gives the exact sum', async ({ page }) => {
   const expected = makeFloatArray(1_000_000).reduce((a, b) => a + b, 0);
-  await page.goto('./');
+  await page.goto('./#array-sum');
   await page.getByRole('textbox', { name: 'Elements' }).fill('1000000');
   await page.getByRole('button', { name: 'Sum the array' }).click();
   await expect(page.getByTestId('array-sum-status')).toHaveText('Done.', { timeout: 30_000 });
@@ -124,7 +124,7 @@ test.describe('served without COOP/COEP', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('shared mode is off with the reason, copy mode still filters', async ({ page }) => {
-    await page.goto(`http://localhost:${STATIC_PORT}/demos/pp/`);
+    await page.goto(`http://localhost:${STATIC_PORT}/demos/pp/#image`);
     await expect(page.getByTestId('isolated')).toHaveText(/no/);
     await expect(page.getByRole('radio', { name: /shared memory/ }).first()).toBeDisabled();
     const reason = page.getByTestId('image-mode-shared-unavailable');

@@ -1,14 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const section = (page: Page, heading: string) =>
-  page.locator('section.demo', { has: page.getByRole('heading', { name: heading, level: 2 }) });
+import { expect, test } from '@playwright/test';
+import { showDemo } from './pageDemos';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
 });
 
 test('lost updates: every way counts and reports, the exact ones lose nothing', async ({ page }) => {
-  const races = section(page, 'Lost updates, atomics and locks');
+  const races = await showDemo(page, 'races');
   await races.getByLabel('Workers (k)').fill('2');
   await races.getByRole('textbox', { name: 'Increments per worker (M)' }).fill('200000');
   await races.getByRole('button', { name: 'Count' }).click();
@@ -27,7 +25,7 @@ test('lost updates: every way counts and reports, the exact ones lose nothing', 
 });
 
 test('lost updates: bad counts show a message and keep Count disabled', async ({ page }) => {
-  const races = section(page, 'Lost updates, atomics and locks');
+  const races = await showDemo(page, 'races');
   const count = races.getByRole('button', { name: 'Count' });
   await races.getByRole('textbox', { name: 'Increments per worker (M)' }).fill('0');
   await expect(races.getByText('M must be from 1 to 10,000,000')).toBeVisible();
@@ -39,7 +37,7 @@ test('lost updates: bad counts show a message and keep Count disabled', async ({
 });
 
 test('async is not parallel: three ways timed, the same values', async ({ page }) => {
-  const demo = section(page, 'Async is not parallel');
+  const demo = await showDemo(page, 'async');
   await demo.getByLabel('n', { exact: true }).fill('26');
   await demo.getByRole('textbox', { name: 'Calls' }).fill('4');
   await demo.getByRole('button', { name: 'Run the batch' }).click();
@@ -50,7 +48,7 @@ test('async is not parallel: three ways timed, the same values', async ({ page }
 });
 
 test('the frozen page: a long frame on the main thread, none above 100 ms with workers', async ({ page }) => {
-  const demo = section(page, 'The frozen page');
+  const demo = await showDemo(page, 'frozen');
   await demo.getByLabel('n', { exact: true }).fill('32');
   await demo.getByRole('textbox', { name: 'Calls' }).fill('8');
   await demo.getByRole('button', { name: /^Compute on the main thread/ }).click(); // not the term “main thread”
@@ -68,7 +66,7 @@ test('the frozen page: a long frame on the main thread, none above 100 ms with w
 });
 
 test('what a message costs: spawn, round trips, payloads and granularity all show their numbers', async ({ page }) => {
-  const demo = section(page, 'What a message costs');
+  const demo = await showDemo(page, 'messages');
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
 
   await demo.getByRole('button', { name: 'Time the spawn' }).click();
@@ -99,7 +97,7 @@ test('what a message costs: spawn, round trips, payloads and granularity all sho
 });
 
 test('honest environment: the clock measured, and where the speedup stops', async ({ page }) => {
-  const demo = section(page, 'Machines');
+  const demo = await showDemo(page, 'machine');
   await expect(page.getByTestId('timer-resolution')).toHaveText(/smallest step .*(µs|ms)/);
   await expect(page.getByTestId('machine-isolated')).toHaveText(/yes/);
   await demo.getByRole('button', { name: 'Find where the speedup stops growing' }).click();
@@ -108,12 +106,12 @@ test('honest environment: the clock measured, and where the speedup stops', asyn
 });
 
 test('Python side by side: the comparison table and a note for every demo', async ({ page }) => {
-  const demo = section(page, 'Python side by side');
+  const demo = await showDemo(page, 'python');
   await expect(demo.locator('table.comparison tbody tr')).toHaveCount(3);
   for (const id of ['speedup', 'races', 'async', 'frozen', 'messages', 'machine']) {
     await expect(demo.locator(`.python-note[data-demo="${id}"]`)).toHaveCount(1);
   }
-  const note = section(page, 'Lost updates, atomics and locks').locator('.python-note');
+  const note = (await showDemo(page, 'races')).locator('.python-note');
   await note.getByText('In Python').click();
   await expect(note.locator('pre')).toContainText('threading.Lock()');
 });
@@ -133,10 +131,10 @@ test.describe('without cross-origin isolation', () => {
     });
     await page.goto('./');
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
-    const races = section(page, 'Lost updates, atomics and locks');
+    const races = await showDemo(page, 'races');
     await expect(races.getByText('This experiment needs shared memory')).toBeVisible();
     await expect(races.getByRole('button', { name: 'Count' })).toBeDisabled();
-    const messages = section(page, 'What a message costs');
+    const messages = await showDemo(page, 'messages');
     await expect(messages.getByText('Shared memory is left out')).toBeVisible();
     // A route handler still fetching when the test ends would fail the next test in this worker.
     await page.unrouteAll({ behavior: 'ignoreErrors' });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { showDemo } from './pageDemos';
 
 /** A learner's path: lessons sized to this machine. */
 
@@ -49,7 +50,7 @@ test('a link’s own fib parameters win over the calibration', async ({ page }) 
 });
 
 test('the frozen page is sized to block for about two seconds', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#frozen');
   const demo = page.locator('section[data-demo="frozen"]');
   await expect(demo.getByTestId('frozen-sizing')).toHaveText(
     /fib\(\d+\) × \d+, about [\d.]+ s on the main thread here/,
@@ -101,7 +102,7 @@ test('a guess typed before a run shows beside the measurement; no guess is neede
   );
 
   // Async fetch: a total time, and a run without any guess shows none.
-  const fetch = page.locator('section[data-demo="fetch"]');
+  const fetch = await showDemo(page, 'fetch');
   await fetch.getByLabel(/Predict first/).fill('2 s');
   await fetch.getByRole('button', { name: 'Send requests' }).click();
   await expect(fetch.getByTestId('guess-outcome')).toHaveText(
@@ -169,7 +170,7 @@ test('the navigation stays in view while scrolling, and its links land on their 
 });
 
 test('“More settings” hides the rarely changed fields until opened', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./#scheduling');
   const scheduling = page.locator('section[data-demo="scheduling"]');
   const more = scheduling.getByTestId('more-settings');
   await expect(scheduling.getByLabel('Width (px)')).toBeVisible();

@@ -21,7 +21,7 @@ async function countRequestsTo(page: Page, host: string): Promise<() => number> 
 
 test('a link aimed at the cloud metadata address is refused with a message, and sends nothing', async ({ page }) => {
   const sent = await countRequestsTo(page, '169.254.169.254');
-  await page.goto('./?fetch.source=url&fetch.url=https://169.254.169.254/latest/meta-data/&fetch.n=500');
+  await page.goto('./?fetch.source=url&fetch.url=https://169.254.169.254/latest/meta-data/&fetch.n=500#fetch');
   const demo = fetchDemo(page);
   await expect(demo.getByText(/link-local/)).toBeVisible();
   await expect(demo.getByRole('button', { name: 'Send requests' })).toBeDisabled();
@@ -31,7 +31,7 @@ test('a link aimed at the cloud metadata address is refused with a message, and 
 
 test('a public host from a link needs one confirmation, and gets at most the cap', async ({ page }) => {
   const sent = await countRequestsTo(page, 'api.example.com');
-  await page.goto('./?fetch.source=url&fetch.url=https://api.example.com/data&fetch.n=50');
+  await page.goto('./?fetch.source=url&fetch.url=https://api.example.com/data&fetch.n=50#fetch');
   const demo = fetchDemo(page);
   const send = demo.getByRole('button', { name: 'Send requests' });
   await expect(demo.getByTestId('fetch-confirm')).toContainText('api.example.com');
@@ -47,7 +47,7 @@ test('a public host from a link needs one confirmation, and gets at most the cap
 
 test('an address typed by the visitor needs no confirmation', async ({ page }) => {
   const sent = await countRequestsTo(page, 'api.example.com');
-  await page.goto('./');
+  await page.goto('./#fetch');
   const demo = fetchDemo(page);
   await demo.getByLabel('Your own URL').check();
   await demo.getByLabel('URL', { exact: true }).fill('https://api.example.com/typed');
@@ -61,7 +61,7 @@ test('an address typed by the visitor needs no confirmation', async ({ page }) =
 test('settings the app writes itself give no notice; unknown ones give one grouped, capped notice', async ({
   page,
 }) => {
-  await page.goto('./?array-sum.n=5000');
+  await page.goto('./?array-sum.n=5000#array-sum');
   await expect(page.locator('section[data-demo="array-sum"]').getByRole('textbox', { name: 'Elements' })).toHaveValue(
     '5000',
   );
@@ -78,7 +78,7 @@ test('settings the app writes itself give no notice; unknown ones give one group
 test('a picture whose header declares 30000×30000 pixels is refused as too large, before decoding', async ({
   page,
 }) => {
-  await page.goto('./');
+  await page.goto('./#image');
   await page.getByLabel('Open a picture file').setInputFiles({
     name: 'bomb.png',
     mimeType: 'image/png',

@@ -1,8 +1,32 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The full page's demos, in order, from its navigation: once the page has rendered (after its demos' metas load). */
 export async function demoIds(page: Page): Promise<string[]> {
   const links = page.getByRole('navigation', { name: 'Demos' }).getByRole('link');
   await expect(links.first()).toBeVisible();
   return (await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!.slice(1)))).filter(Boolean);
+}
+
+/**
+ * Shows demos of the full page as a reader would reach them, by scrolling each one into view (a demo mounts as it
+ * nears the viewport), and waits until each has mounted. Returns the first one's section.
+ */
+export async function showDemo(page: Page, ...ids: string[]): Promise<Locator> {
+  for (const id of ids) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`section[data-demo="${id}"]`)).toBeVisible({ timeout: 30_000 });
+  }
+  return page.locator(`section[data-demo="${ids[0]}"]`);
+}
+
+/**
+ * Mounts every demo of the full page as a reader would: by scrolling each one into view (a demo mounts as it nears
+ * the viewport), then waits until none is left a placeholder.
+ */
+export async function mountEveryDemo(page: Page): Promise<void> {
+  for (const slot of await page.locator('main .demo-slot').all()) {
+    await slot.scrollIntoViewIfNeeded();
+    await expect(slot.locator('section.demo:not(.placeholder)')).toHaveCount(1, { timeout: 30_000 });
+  }
+  await page.evaluate(() => scrollTo(0, 0));
 }

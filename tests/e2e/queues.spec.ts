@@ -36,7 +36,7 @@ async function crawlsEverything(demo: Locator) {
 test('the queue, the pipeline and the crawl run from the page with small settings and show their results', async ({
   page,
 }) => {
-  await page.goto(`./?${SMALL}`);
+  await page.goto(`./?${SMALL}#queues`);
   const demo = queues(page);
   await expect(demo.getByTestId('queues-shared-off')).toHaveCount(0);
 
@@ -57,7 +57,7 @@ test('the queue, the pipeline and the crawl run from the page with small setting
 
 test('a forgotten sentinel is shown blocked, ended by the time limit, while the page stays live', async ({ page }) => {
   test.setTimeout(40_000);
-  await page.goto(`./?${SMALL}&queues.forget=true`);
+  await page.goto(`./?${SMALL}&queues.forget=true#queues`);
   const demo = queues(page);
   await demo.getByRole('button', { name: 'Run the queue' }).click();
   // While the consumer waits for ever, the page still answers: its board keeps updating.
@@ -73,7 +73,7 @@ test.describe('on the plain static host, which sends no COOP/COEP', () => {
   const base = `http://localhost:${STATIC_PORT}/demos/pp/`;
 
   test('the crawler fetches the synthetic site through the service worker', async ({ page }) => {
-    await page.goto(`${base}?${SMALL}&queues.overHttp=true`);
+    await page.goto(`${base}?${SMALL}&queues.overHttp=true#queues`);
     await expect(page.getByTestId('isolated')).toHaveText(/yes/, { timeout: 15_000 });
     await page.evaluate(() => navigator.serviceWorker.ready);
     const sitePage = await page.evaluate(async () => {
@@ -88,7 +88,7 @@ test.describe('on the plain static host, which sends no COOP/COEP', () => {
     test.use({ serviceWorkers: 'block' });
 
     test('the queue runs on messages, the pipeline says why not, the crawler still works', async ({ page }) => {
-      await page.goto(`${base}?${SMALL}`);
+      await page.goto(`${base}?${SMALL}#queues`);
       await expect(page.getByTestId('isolated')).toHaveText(/no/);
       const demo = queues(page);
       await expect(demo.getByTestId('queues-shared-off')).toContainText('messages only');

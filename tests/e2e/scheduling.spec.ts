@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectRefused } from './refusals';
+import { showDemo } from './pageDemos';
 
 const demo = (page: Page) => page.locator('section', { has: page.getByRole('heading', { name: 'Scheduling' }) });
 
 test.beforeEach(async ({ page }) => {
   await page.goto('./');
+  await showDemo(page, 'scheduling');
 });
 
 /** A small, quick Mandelbrot set-up: 64 rows in chunks of 8 rows is 8 chunks. */

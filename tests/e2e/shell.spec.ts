@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demoIds } from './pageDemos';
+import { demoIds, mountEveryDemo, showDemo } from './pageDemos';
 
 /** What every demo shares: its layout at phone and tablet widths, one experiment at a time, export, focus. */
 
@@ -31,6 +31,7 @@ test('no demo makes the page wider than the screen, before or after a run, in th
   test.setTimeout(300_000);
   await page.setViewportSize({ width: WIDTHS[0], height: 800 });
   await page.goto('./');
+  await mountEveryDemo(page);
   await expectNoOverflow(page, 'the full page before any run');
   for (const id of await demoIds(page)) {
     await page.setViewportSize({ width: WIDTHS[0], height: 800 });
@@ -68,6 +69,7 @@ async function smallSpeedup(page: Page, n = '22') {
 
 test('while one demo runs, the others cannot start, and say why', async ({ page }) => {
   await page.goto('./');
+  await showDemo(page, 'image', 'scheduling');
   const speedup = await smallSpeedup(page, '36');
   await speedup.getByRole('button', { name: 'Run' }).click();
   await expect(speedup.getByTestId('run-status')).toHaveText('Running…');

@@ -1,8 +1,10 @@
 /**
- * When the full page mounts each demo (issue 10, fast to open): a demo mounts as it nears the viewport, at once when
- * the address targets it (`#scheduling`, the start-here links), and otherwise later, one per idle period, so that
- * the whole page is there soon without any one long start-up task. Mounting all twelve at once was one task of
- * over half a second. Framework-free: DemoView calls it with its placeholder element.
+ * When the full page mounts each demo (issue 10, fast to open): a demo mounts as it nears the viewport, or at once
+ * when the address targets it (`#scheduling`, the start-here and navigation links). A demo nobody scrolls to is
+ * never mounted: mounting all twelve at once was one task of over half a second, and mounting the rest one per idle
+ * period still cost a phone (Lighthouse's 4× slower CPU) a 150–640 ms task each, 2.2–2.8 s of blocking in all.
+ * What can wait for an idle moment (the share bars, the update check) waits in the IdleQueue, behind any demo that is
+ * loading. Framework-free: DemoView calls it with its placeholder element.
  */
 
 /** How far outside the viewport a demo starts mounting: half a screen ahead, so that scrolling rarely meets a placeholder. */
@@ -19,11 +21,12 @@ export function targets(hash: string, id: string): boolean {
 }
 
 /**
- * A queue of demos waiting for an idle period: they mount in page order, one per period, after the page has loaded.
+ * A queue of work waiting for an idle period (the share bars, the update check): one item per period, in order,
+ * after the page has loaded.
  * `idle` is injectable for tests; in the page it is requestIdleCallback (with a timeout: a busy page still gets there).
  */
 export class IdleQueue {
-  #waiting: { order: number; mount: () => void }[] = [];
+  #waiting: (() => void)[] = [];
   #scheduled = false;
   #started = false;
   #holds = 0;
@@ -36,19 +39,14 @@ export class IdleQueue {
     this.#next();
   }
 
-  /** Queues one mount; `order` is its place on the page. Returns a cancel for a demo mounted some other way first. */
-  add(order: number, mount: () => void): () => void {
-    const entry = { order, mount };
-    this.#waiting.push(entry);
-    this.#waiting.sort((a, b) => a.order - b.order);
+  /** Queues one item, after those already waiting. */
+  add(run: () => void): void {
+    this.#waiting.push(run);
     this.#next();
-    return () => {
-      this.#waiting = this.#waiting.filter((other) => other !== entry);
-    };
   }
 
   /**
-   * Holds the queue while something more urgent loads (a demo in view): the idle mounts wait until every hold is
+   * Holds the queue while something more urgent loads (a demo in view): the idle items wait until every hold is
    * released, so that they never compete with it for the network or the thread. Returns the release.
    */
   hold(): () => void {
@@ -62,16 +60,12 @@ export class IdleQueue {
     };
   }
 
-  get size(): number {
-    return this.#waiting.length;
-  }
-
   #next(): void {
     if (!this.#started || this.#holds > 0 || this.#scheduled || this.#waiting.length === 0) return;
     this.#scheduled = true;
     this.idle(() => {
       this.#scheduled = false;
-      this.#waiting.shift()?.mount();
+      this.#waiting.shift()?.();
       this.#next();
     });
   }
@@ -97,32 +91,29 @@ export function idleQueue(): IdleQueue {
 }
 
 /**
- * Calls `mount` once, as soon as one of these happens: the element nears the viewport, the address targets `id`
- * (now or on a later hashchange), or its turn in the idle queue comes. `mount` resolves once the demo has loaded.
- * Returns a stop for when the element goes.
+ * Calls `mount` once, as soon as the element nears the viewport or the address targets `id` (now or on a later
+ * hashchange). `mount` resolves once the demo has loaded; until then the idle queue waits. Returns a stop for when
+ * the element goes.
  */
 export function mountWhenNeeded(
   element: Element,
-  { id, order, mount }: { id: string; order: number; mount: (targeted: boolean) => Promise<void> },
+  { id, mount }: { id: string; mount: (targeted: boolean) => Promise<void> },
 ): () => void {
   let done = false;
-  const once = (targeted: boolean, urgent: boolean) => {
+  const once = (targeted: boolean) => {
     if (done) return;
     done = true;
     stop();
-    // A demo in view or asked for holds the idle mounts back until it has loaded.
-    const release = urgent ? idleQueue().hold() : () => {};
+    const release = idleQueue().hold();
     void mount(targeted).finally(release);
   };
-  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(false, true), {
+  const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(false), {
     rootMargin: NEAR_MARGIN,
   });
-  const onHash = () => targets(location.hash, id) && once(true, true);
-  const cancelIdle = idleQueue().add(order, () => once(false, false));
+  const onHash = () => targets(location.hash, id) && once(true);
   const stop = () => {
     observer.disconnect();
     removeEventListener('hashchange', onHash);
-    cancelIdle();
   };
   observer.observe(element);
   addEventListener('hashchange', onHash);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openIsolated } from './firstVisit.ts';
+import { showDemo } from '../pageDemos.ts';
 
 test('a page on another origin embeds the speedup demo: it runs, sizes its iframe, and says why shared memory is off', async ({
   page,
@@ -89,6 +90,7 @@ test.describe('sharing', () => {
       ['Seed', '99'],
       ['Timeout ms', '900'],
     ];
+    await showDemo(page, 'fetch');
     await page.locator('#fetch').getByLabel('At most k at a time').check();
     await page.locator('#fetch').getByLabel('k (at a time)').fill('7');
     await page.locator('#fetch').getByText('More settings').click(); // jitter, payload and seed
@@ -101,6 +103,7 @@ test.describe('sharing', () => {
 
     const fresh = await context.newPage();
     await fresh.goto(link);
+    await showDemo(fresh, 'speedup');
     await expect(fresh.locator('#speedup').getByLabel('Fibonacci batch')).toBeChecked();
     await expect(fresh.locator('#speedup').getByLabel('n', { exact: true })).toHaveValue('25');
     await expect(fresh.locator('#speedup').getByLabel('k (calls)')).toHaveValue('12');
@@ -110,6 +113,7 @@ test.describe('sharing', () => {
     await expect(fresh.locator('#speedup').getByLabel(/Also run on the main thread/)).toBeChecked();
     await fresh.locator('#speedup').getByLabel('Sum of squares').check();
     await expect(fresh.locator('#speedup').getByLabel('N', { exact: true })).toHaveValue('3e8');
+    await showDemo(fresh, 'fetch');
     await expect(fresh.locator('#fetch').getByLabel('At most k at a time')).toBeChecked();
     await expect(fresh.locator('#fetch').getByLabel('k (at a time)')).toHaveValue('7');
     for (const [label, value] of fetchValues)
@@ -120,7 +124,7 @@ test.describe('sharing', () => {
   test('Copy embed code gives an iframe snippet of that demo alone, with its settings, and the sizing script', async ({
     page,
   }) => {
-    await openIsolated(page, './?fetch.n=12&speedup.reps=2');
+    await openIsolated(page, './?fetch.n=12&speedup.reps=2#fetch');
     await page
       .getByRole('group', { name: 'Share Async fetch' })
       .getByRole('button', { name: 'Copy embed code', exact: true })

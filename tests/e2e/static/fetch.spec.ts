@@ -4,7 +4,7 @@ import { expectRefused } from '../refusals.ts';
 
 /** Opens the page with these fetch settings, once the service worker answers the latency endpoint. */
 async function open(page: Page, settings: string) {
-  await openIsolated(page, `./?${settings}`);
+  await openIsolated(page, `./?${settings}#fetch`);
   await expect(page.getByTestId('fetch-source')).toContainText('api/delay', { timeout: 15_000 });
 }
 

@@ -35,7 +35,7 @@ test.describe('without service workers', () => {
     page,
   }) => {
     const navigations = countNavigations(page);
-    await page.goto('./?fetch.n=5');
+    await page.goto('./?fetch.n=5#fetch');
     await expect(page.getByTestId('isolated')).toHaveText(/no/);
     await expect(page.getByTestId('service-worker-note')).toContainText(/service worker/i);
     await expect(page.getByTestId('fetch-source')).toContainText('Fallback');
