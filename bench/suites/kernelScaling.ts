@@ -5,10 +5,11 @@
  * is the parallel gain alone; the 1-worker row against the kernels suite's single-thread row is the pool's cost.
  * Every run's bytes must equal the first 1-worker run's. The worker counts take turns round by round (modeSweep's
  * `interleave`), so that a drift of this shared machine's load hits both sides of the ratio alike. `computeMs` is
- * the workers' in-kernel time summed (a run's CPU work: 2 workers at the 1-worker rate give the same figure) and
- * `messageMs` the jobs' time in transit, both medians. Options: --scaling-backends js,wasm-simd --scaling-workers 2
- * --scaling-reps 3 --scaling-bands 4 (bands per worker) --scaling-order rounds (or by-count: every run of one worker
- * count, then the next, as the Image demo's sweep does).
+ * the workers' in-kernel time summed, a median (2 workers at the 1-worker rate give the same figure; twice that
+ * means each had half a core). No transit time: it compares a worker's clock with the page's, and the two origins
+ * were measured a few ms apart here (negative transit times). Options: --scaling-backends js,wasm-simd
+ * --scaling-workers 2 --scaling-reps 3 --scaling-bands 4 (bands per worker) --scaling-order rounds (or by-count:
+ * every run of one worker count, then the next, as the Image demo's sweep does).
  */
 import { runFilter } from '../../src/image/filterRun';
 import { modeSweep } from '../../src/image/modeSweep';
@@ -69,7 +70,6 @@ export async function kernelScaling(
         minSpeedup: oneWorker.minMs / row.minMs,
         order: options['scaling-order'] ?? 'rounds',
         computeMs: row.computeMs,
-        messageMs: row.messageMs,
         matches,
       });
     }
