@@ -3,8 +3,16 @@
  * pool in shared mode (the picture in shared memory, one job per worker, no band copied by the page), at 1 and 2
  * workers by default, on JavaScript and WebAssembly SIMD. `speedup` is over the same backend's 1-worker run, so it
  * is the parallel gain alone; the 1-worker row against the kernels suite's single-thread row is the pool's cost.
- * Every run's bytes must equal the first 1-worker run's. Options: --scaling-backends js,wasm-simd
- * --scaling-workers 2 --scaling-reps 3 --scaling-bands 4 (bands per worker).
+ * Every run's bytes must equal the first 1-worker run's. The worker counts take turns round by round (modeSweep's
+ * `interleave`), so that a drift of this shared machine's load hits both sides of the ratio alike.
+ * `computeMs` is the workers' in-kernel time summed, a median: 2 workers at the 1-worker rate give the same figure,
+ * twice that means each had half a core. `kernelRate` is the 1-worker computeMs over it: 1 when the workers each ran
+ * their kernel as fast as one worker alone (a speedup short of the worker count is then the run's own overhead or
+ * imbalance), below 1 when they slowed each other (memory bandwidth) or waited for a core. No transit time: it
+ * compares a worker's clock with the page's, whose origins were a few ms apart here (negative transit times).
+ * Options: --scaling-backends js,wasm-simd --scaling-workers 2 --scaling-reps 3 --scaling-bands 4 (bands per
+ * worker) --scaling-order rounds (or by-count: every run of one worker count, then the next, as the Image demo's
+ * sweep does).
  */
 import { runFilter } from '../../src/image/filterRun';
 import { modeSweep } from '../../src/image/modeSweep';
@@ -46,6 +54,7 @@ export async function kernelScaling(
       keep: (bytes) => bytes.slice(),
       workerCounts: Array.from({ length: maxWorkers }, (_, i) => i + 1),
       repetitions,
+      interleave: options['scaling-order'] !== 'by-count',
     });
     const matches = result.mismatches === 0 && equalBytes(result.reference, expected);
     if (!matches) throw new Error(`${kernel}: the ${backend} shared-mode output differs from JavaScript's`);
@@ -62,6 +71,9 @@ export async function kernelScaling(
         mps: (picture.width * picture.height) / row.medianMs / 1e3,
         // On a shared, busy machine the fastest repetitions are the least disturbed: their ratio is the steadier.
         minSpeedup: oneWorker.minMs / row.minMs,
+        order: options['scaling-order'] ?? 'rounds',
+        computeMs: row.computeMs,
+        kernelRate: oneWorker.computeMs / row.computeMs,
         matches,
       });
     }

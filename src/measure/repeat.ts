@@ -99,6 +99,21 @@ export async function withPool<T>(
   }
 }
 
+/** Like withPool, with a started pool for each of `sizes` at once (started one after another, in that order). */
+export function withPools<T>(
+  sizes: readonly number[],
+  use: (pools: Pool[], spawnMs: number[]) => Promise<T>,
+  options: { signal?: AbortSignal | undefined; createPool?: MakePool | undefined } = {},
+): Promise<T> {
+  const [first, ...rest] = sizes;
+  if (first === undefined) return use([], []);
+  return withPool(
+    first,
+    (pool, spawnMs) => withPools(rest, (pools, spawns) => use([pool, ...pools], [spawnMs, ...spawns]), options),
+    options,
+  );
+}
+
 export type MakePool = (options: PoolOptions) => Pool;
 
 export { CHUNK_TIME_LIMIT_MS } from './sweepProgress';

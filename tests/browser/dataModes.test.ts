@@ -148,6 +148,33 @@ describe('the mode sweep', () => {
     expect(result.last.value.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
+  it('interleaved, takes the worker counts in turn round by round, every pool started first', async () => {
+    const filter: Filter = { name: 'sobel' };
+    const { value: expected } = await runFilter({ pool: poolOf(1) }, picture, filter, 'copy', 1);
+    const started: number[] = [];
+    const result = await modeSweep({
+      run: (context) => {
+        started.push(context.pool.size);
+        return runFilter(context, picture, filter, 'shared', 2 * context.pool.size, shared);
+      },
+      equal: equalBytes,
+      keep: (bytes) => bytes.slice(),
+      workerCounts: [2, 3],
+      repetitions: 2,
+      interleave: true,
+    });
+    // The warm-up round, then two timed rounds.
+    expect(started).toEqual([1, 2, 3, 1, 2, 3, 1, 2, 3]);
+    expect(result.runs).toBe(9);
+    expect(result.mismatches).toBe(0);
+    expect(result.rows.map((row) => [row.workers, row.timesMs.length, row.matches])).toEqual([
+      [1, 2, true],
+      [2, 2, true],
+      [3, 2, true],
+    ]);
+    expect(result.reference).toEqual(expected);
+  });
+
   it('reports runs whose result differs from the 1-worker result', async () => {
     const values = makeFloatArray(1000);
     const input = { values, shared: null };
@@ -160,5 +187,14 @@ describe('the mode sweep', () => {
     });
     expect(result.mismatches).toBe(3);
     expect(result.rows.map((row) => row.matches)).toEqual([true, false]);
+    const interleaved = await modeSweep({
+      run: (context) => runArraySum(context, { ...input, values: values.subarray(0, context.pool.size) }, 'copy', 1),
+      equal: (a, b) => a === b,
+      workerCounts: [2],
+      repetitions: 2,
+      interleave: true,
+    });
+    expect(interleaved.mismatches).toBe(3);
+    expect(interleaved.rows.map((row) => row.matches)).toEqual([true, false]);
   });
 });
