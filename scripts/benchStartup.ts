@@ -5,8 +5,9 @@
  *   the renderer's main thread: exact, unlike the Long Tasks API, which hides everything under 50 ms);
  * - the time until the first demo is interactive (its Run button enabled), from navigation start;
  * - the JavaScript the page loaded before any interaction: the files fetched by the time the first demo was
- *   interactive and the sum of their gzip sizes (`jsKB`); all it fetched until it settled, the demos mounted in idle
- *   time included (`settledJsKB`); the workers' scripts apart (`workerJsKB`).
+ *   interactive and the sum of their gzip sizes (`jsKB`); all it fetched until it settled without scrolling (the
+ *   demos near the first screen and what loads after start-up: `settledJsKB`); the workers' scripts apart
+ *   (`workerJsKB`).
  * For the full page and for an embed (`?embed=speedup`), each `--startup-reps` times (default 3), medians reported.
  * `--cpu-slowdown 4` emulates a slower machine (DevTools' CPU throttling).
  */
