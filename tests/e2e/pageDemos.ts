@@ -20,13 +20,10 @@ export async function showDemo(page: Page, ...ids: string[]): Promise<Locator> {
 }
 
 /**
- * Mounts every demo of the full page as a reader would: by scrolling each one into view (a demo mounts as it nears
- * the viewport), then waits until none is left a placeholder.
+ * Mounts every demo of the full page as a reader would, by scrolling to each in turn (their ids from the navigation,
+ * which waits until the page has rendered), then goes back to the top.
  */
 export async function mountEveryDemo(page: Page): Promise<void> {
-  for (const slot of await page.locator('main .demo-slot').all()) {
-    await slot.scrollIntoViewIfNeeded();
-    await expect(slot.locator('section.demo:not(.placeholder)')).toHaveCount(1, { timeout: 30_000 });
-  }
+  await showDemo(page, ...(await demoIds(page)));
   await page.evaluate(() => scrollTo(0, 0));
 }
