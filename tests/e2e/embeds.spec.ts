@@ -117,6 +117,10 @@ test('printing hides the controls and keeps the lessons and results', async ({ p
   await expect(page.locator('#speedup-heading')).toBeVisible();
   for (const selector of ['nav', '.share', 'button', 'input', 'textarea', 'select'])
     expect(await shown(page, selector), selector).toBe(0);
+  // A demo never scrolled to prints its title and lesson, without its "Loading…" line.
+  const unread = page.locator('#machine section.placeholder');
+  await expect(unread.locator('.lesson')).toBeVisible();
+  await expect(unread.locator('.loading')).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('navigation', { name: 'Demos' })).toBeVisible();
   expect(await shown(page, 'button')).toBeGreaterThan(0);
