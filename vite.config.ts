@@ -7,6 +7,17 @@ import { crossOriginIsolationHeaders } from './scripts/headers.ts';
 import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.ts';
 import { wasmPlugin } from './scripts/wasmPlugin.ts';
 
+/** The modules of the `demo-core` chunk (see `codeSplitting` below). */
+const DEMO_CORE = [
+  /\/src\/measure\/(amdahl|noise|tables|sweepProgress|calibrate|calibration|workerCounts|stats)\.ts$/,
+  /\/src\/(learn\/(prediction|guess\.svelte|glossary|definitionOf\.svelte)|pool\/errors|format|settings\/fields)\.ts$/,
+  /\/src\/demos\/(fields|pythonNotes|runState\.svelte|demo)\.ts$/,
+  /\/src\/run\//,
+  /\/src\/ui\/(SettingsFields|TextField|ProgressBar|PythonNote)\.svelte$/,
+  /\/src\/ui\/shell\/(DemoView|DemoSection|DemoLab|LabForm|RunControls|Predict|Detail|Term|TermText|LinkNotices)\.svelte$/,
+  /\/src\/ui\/shell\/(embedded|lazy\.svelte|submitTo)\.ts$/,
+];
+
 export default defineConfig({
   // Relative base: the built app works from a domain root or any subpath, workers included.
   base: './',
@@ -31,15 +42,9 @@ export default defineConfig({
               // The speedup demo's tasks; the scheduling demo's uneven ones (src/tasks/unevenTasks.ts) load with it.
               test: /\/src\/tasks\/(index|task|fib|sum|split|validate)\.ts|\/workers\/kernels\/(fib|sum|backend)\.ts/,
             },
-            {
-              name: 'demo-core',
-              test: /\/src\/(measure\/(amdahl|noise|tables|sweepProgress|calibrate|calibration|workerCounts|stats)|learn\/(prediction|guess\.svelte)|pool\/errors|format|settings\/fields|demos\/fields)\.ts|\/src\/run\//,
-            },
-            {
-              // The shell around a demo until its first run: its section, settings form, Run button and terms.
-              name: 'shell',
-              test: /\/src\/ui\/(SettingsFields|TextField|ProgressBar|PythonNote|shell\/(DemoView|DemoSection|RunControls|Predict|Detail|Term|TermText|LinkNotices))\.svelte|\/src\/ui\/shell\/(embedded|lazy\.svelte|submitTo)\.ts|\/src\/learn\/(glossary|definitionOf\.svelte)\.ts|\/src\/demos\/pythonNotes\.ts/,
-            },
+            // Everything a demo needs until its first run, the Svelte runtime included: one file for the shell
+            // (section, settings form, Run button, terms), the settings, the calibration and the run's bookkeeping.
+            { name: 'demo-core', test: (id: string) => DEMO_CORE.some((module) => module.test(id)) },
           ],
         },
       },
