@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumExecutable, webgpuArgs } from './scripts/chromium.ts';
+import { compileHintsPlugin } from './scripts/compileHintsPlugin.ts';
 import { cspPlugin } from './scripts/cspPlugin.ts';
 import { crossOriginIsolationHeaders } from './scripts/headers.ts';
 import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.ts';
@@ -18,10 +19,13 @@ const DEMO_CORE = [
   /\/src\/ui\/shell\/(embedded|lazy\.svelte|submitTo)\.ts$/,
 ];
 
+/** The chunks the page runs as it starts (the entry, the frame, the demo shell) or a demo as it mounts (its view). */
+const COMPILED_ON_LOAD = new Set(['main', 'demo-core', 'tasks', 'App', 'EmbedApp', 'View']);
+
 export default defineConfig({
   // Relative base: the built app works from a domain root or any subpath, workers included.
   base: './',
-  plugins: [svelte(), serviceWorkerPlugin(), cspPlugin(), wasmPlugin()],
+  plugins: [svelte(), serviceWorkerPlugin(), cspPlugin(), wasmPlugin(), compileHintsPlugin(COMPILED_ON_LOAD)],
   worker: { format: 'es' },
   build: {
     // bench.html is the page `npm run bench` drives; it ships beside the app and shows nothing by itself.

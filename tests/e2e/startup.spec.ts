@@ -25,6 +25,25 @@ test('an embed fetches its own demo’s chunk and no other demo’s', async ({ p
   expect(names.filter((name) => /^(session|lab|Timeline)-/.test(name))).toEqual([]);
 });
 
+test('the chunks an embed runs as it starts open with V8’s compile hint, so they compile off the main thread', async ({
+  page,
+}) => {
+  const firstLines = new Map<string, Promise<string>>();
+  page.on('response', (response) => {
+    const name = new URL(response.url()).pathname.split('/').pop() ?? '';
+    if (name.endsWith('.js'))
+      firstLines.set(
+        name,
+        response.text().then((text) => text.split('\n', 1)[0]!),
+      );
+  });
+  await page.goto('./?embed=speedup');
+  await expect(page.locator('[data-demo="speedup"] button[type="submit"]')).toBeEnabled();
+  const runAtStart = [...firstLines.keys()].filter((name) => /^(main|demo-core|EmbedApp|View)-[\w-]+\.js$/.test(name));
+  expect(runAtStart).toHaveLength(4);
+  for (const name of runAtStart) expect(await firstLines.get(name), name).toBe('//# allFunctionsCalledOnLoad');
+});
+
 test('the full page mounts the demos near the viewport, each its own chunk, and the others as they are reached', async ({
   page,
 }) => {
