@@ -13,8 +13,8 @@
  *
  * Prints one JSON object: {"times":[ms…],"checksum":n}, after one untimed warm-up run. With -t, a filter runs as
  * the pool's shared mode does (bench/suites/kernelScaling.ts): the picture cut into threads × bands row bands
- * (src/image/bands.ts), each thread its contiguous block of them (workers/kernels/image/shared.ts ownBands), each
- * band reading its halo rows from the whole picture, the Gaussian's threads meeting at a barrier between its passes,
+ * (src/image/bands.ts), which the threads claim one at a time from a shared counter (workers/kernels/image/shared.ts
+ * runSharedBands), each band reading its halo rows from the whole picture, the Gaussian's threads meeting at a barrier between its passes,
  * its scratch picture kept between runs. Those runs take turns with whole-picture runs on one thread (`times1`), on
  * the same buffers, so that a drift of the machine's load hits both sides of the ratio; the two outputs must be
  * equal byte for byte.
@@ -319,11 +319,13 @@ static void filter_pass(const struct filter_job *j, int pass, int y0, int y1) {
   else gaussian_vertical(j->mid, j->dst, j->w, j->h, j->wt, j->r, y0, y1);
 }
 
-/* One thread's share, as a pool worker's in shared mode: band b of `bands` is thread ⌊b·threads/bands⌋'s. */
+/* One thread's share, as a pool worker's in shared mode (workers/kernels/image/shared.ts runSharedBands): in each
+ * pass it claims the next band from a counter shared by the threads until none is left. */
 struct share {
   const struct filter_job *job;
   pthread_barrier_t *barrier;
-  int thread, threads, bands;
+  int *next_band; /* one counter per pass */
+  int bands;
 };
 
 static void *run_share(void *arg) {
@@ -331,8 +333,7 @@ static void *run_share(void *arg) {
   int h = s->job->h, bands = s->bands < h ? s->bands : h;
   for (int pass = 0; pass < passes(s->job); pass++) {
     if (pass > 0) pthread_barrier_wait(s->barrier);
-    for (int b = 0; b < bands; b++) {
-      if ((long long)b * s->threads / bands != s->thread) continue;
+    for (int b; (b = __atomic_fetch_add(&s->next_band[pass], 1, __ATOMIC_RELAXED)) < bands;) {
       /* src/tasks/split.ts's splitRange: band b is rows [⌊h·b/bands⌋, ⌊h·(b+1)/bands⌋). */
       filter_pass(s->job, pass, (int)((long long)h * b / bands), (int)((long long)h * (b + 1) / bands));
     }
@@ -343,13 +344,13 @@ static void *run_share(void *arg) {
 /* A run on `threads` threads (this one and threads − 1 started for it, as a pool's workers are woken), timed whole. */
 static double run_threaded(const struct filter_job *job, int threads, int bands_per_thread) {
   pthread_t ids[64];
-  struct share shares[64];
   pthread_barrier_t barrier;
   pthread_barrier_init(&barrier, NULL, (unsigned)threads);
+  int next_band[2] = {0, 0};
+  const struct share share = {job, &barrier, next_band, threads * bands_per_thread};
   double t0 = now_ms();
-  for (int t = 0; t < threads; t++) shares[t] = (struct share){job, &barrier, t, threads, threads * bands_per_thread};
-  for (int t = 1; t < threads; t++) pthread_create(&ids[t], NULL, run_share, &shares[t]);
-  run_share(&shares[0]);
+  for (int t = 1; t < threads; t++) pthread_create(&ids[t], NULL, run_share, (void *)&share);
+  run_share((void *)&share);
   for (int t = 1; t < threads; t++) pthread_join(ids[t], NULL);
   double ms = now_ms() - t0;
   pthread_barrier_destroy(&barrier);

@@ -67,8 +67,8 @@ async function runBands(
 }
 
 /**
- * Shared: one job per worker, each filtering its own bands straight into the shared output; the page only polls
- * the Atomics progress counter, once per frame. Nothing is copied (see sharedPath for the WebAssembly backends).
+ * Shared: one job per worker, each filtering the bands it claims straight into the shared output; the page only
+ * polls the Atomics progress counter, once per frame. Nothing is copied (see sharedPath for the WebAssembly backends).
  */
 async function runShared(
   { pool, signal, onProgress }: RunContext,
