@@ -2,7 +2,9 @@
  * The native C reference of the kernels suite (issue 15): compiles bench/native/kernels.c with the machine's `cc`
  * (-O3 -march=native -ffp-contract=off -fno-math-errno), runs each kernel the suite ran, at the same size, checks its output's
  * checksum equals the JavaScript kernel's, and adds a `native` row per kernel plus `ratioToNative` on every row.
- * Without a compiler it says so and adds nothing.
+ * Beside a filter's kernel-scaling rows it runs the same C on 2 threads, the picture banded as the pool bands it in
+ * shared mode, and gives the 2-worker rows `nativeSpeedup2`: this machine's own 2-thread gain for that kernel, the
+ * honest ceiling of theirs. Without a compiler it says so and adds nothing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { kernelRecord, type BenchRecord } from '../bench/record.ts';
 import { gaussianWeights } from '../workers/kernels/image/gaussian.ts';
+import { median } from '../src/measure/stats.ts';
 
 const SOURCE = fileURLToPath(new URL('../bench/native/kernels.c', import.meta.url));
 // -fno-math-errno: see bench/native/kernels.c (it lets gcc vectorise Sobel's square roots; same results).
@@ -29,7 +32,7 @@ function compile(): string | null {
     return (compiled = null);
   }
   const binary = join(mkdtempSync(join(tmpdir(), 'kernels-native-')), 'kernels');
-  execFileSync('cc', [...FLAGS, '-o', binary, SOURCE, '-lm'], { stdio: 'inherit' });
+  execFileSync('cc', [...FLAGS, '-pthread', '-o', binary, SOURCE, '-lm'], { stdio: 'inherit' });
   return (compiled = binary);
 }
 
@@ -59,6 +62,7 @@ export function nativeKernels(rows: BenchRecord[], options: Record<string, strin
     // port is shown beside it (it waits on each multiply's latency), as the scalar twin of the scalar backends.
     const extraRows = kernel === 'mandelbrot' ? [run('mandelbrot-scalar', 'native-scalar')] : [];
     native.push(reference, ...extraRows);
+    addNativeSpeedup2(binary, rows, { kernel, side, extra, checksum: js.checksum }, options);
     for (const row of [
       ...rows.filter((r) => r.kernel === kernel && r.mode === undefined && r.size === size),
       reference,
@@ -70,4 +74,30 @@ export function nativeKernels(rows: BenchRecord[], options: Record<string, strin
     }
   }
   return native;
+}
+
+/**
+ * `nativeSpeedup2` on a filter's 2-worker kernel-scaling rows: the C kernel on 2 threads over the 1-thread run, the
+ * two taking turns in one process (bench/native/kernels.c -t), at the bench's bands per worker and repetitions.
+ */
+function addNativeSpeedup2(
+  binary: string,
+  rows: BenchRecord[],
+  run: { kernel: string; side: string; extra: string[]; checksum: unknown },
+  options: Record<string, string>,
+): void {
+  const scaling = rows.filter((row) => row.kernel === run.kernel && row.mode === 'shared' && row.workers === 2);
+  if (scaling.length === 0) return;
+  const bands = options['scaling-bands'] ?? '4';
+  const reps = options['scaling-reps'] ?? '3';
+  // The C program checks its 2-thread bytes equal its 1-thread bytes; here they must equal JavaScript's too.
+  const output = execFileSync(binary, ['-t', '2', '-b', bands, run.kernel, run.side, reps, ...run.extra], {
+    encoding: 'utf8',
+  });
+  const { times, times1, checksum } = JSON.parse(output) as { times: number[]; times1: number[]; checksum: number };
+  if (checksum !== run.checksum) {
+    console.error(`native ${run.kernel} on 2 threads: checksum ${checksum} differs from JavaScript's ${run.checksum}`);
+    return;
+  }
+  for (const row of scaling) row.nativeSpeedup2 = median(times1) / median(times);
 }

@@ -10,6 +10,8 @@
  * their kernel as fast as one worker alone (a speedup short of the worker count is then the run's own overhead or
  * imbalance), below 1 when they slowed each other (memory bandwidth) or waited for a core. No transit time: it
  * compares a worker's clock with the page's, whose origins were a few ms apart here (negative transit times).
+ * `nativeSpeedup2`, added by `npm run bench` where there is a C compiler (scripts/benchNative.ts), is the same
+ * filter in C on 2 threads over 1, banded alike: the gain this machine allows that kernel, beside the workers' gain.
  * Options: --scaling-backends js,wasm-simd --scaling-workers 2 --scaling-reps 3 --scaling-bands 4 (bands per
  * worker) --scaling-order rounds (or by-count: every run of one worker count, then the next, as the Image demo's
  * sweep does).

@@ -67,8 +67,16 @@ async function runBands(
 }
 
 /**
- * Shared: one job per worker, each filtering its own bands straight into the shared output; the page only polls
- * the Atomics progress counter, once per frame. Nothing is copied (see sharedPath for the WebAssembly backends).
+ * Shared: one job per worker, each filtering the bands it claims straight into the shared output; the page only
+ * polls the Atomics progress counter, once per frame. Nothing is copied (see sharedPath for the WebAssembly backends).
+ *
+ * What a run costs besides the kernels (measured with marks on both sides, 4096², wasm-simd, 1 worker, Chromium 150
+ * on 2 cores): about 1 ms, nearly all the message round trip after the workers have slept between runs — the page
+ * reaching the first post 0.1 ms, the post (its structured clone: views, memory, bands) 0.12, the worker woken
+ * 0.1–0.25, its event dispatched and the request read 0.13, the reply's page woken 0.2–0.3 and handled 0.2. The
+ * picture stays in shared memory between runs, the output and scratch are reused, no memory grows after the first
+ * run and the result check is after the clock stops. Node's worker_threads with the same WebAssembly and message
+ * pattern pay 0.35–0.45 ms.
  */
 async function runShared(
   { pool, signal, onProgress }: RunContext,

@@ -187,6 +187,21 @@ describe('shared-mode kernel, one worker', () => {
   }
 });
 
+describe('shared-mode kernel, bands claimed as the run goes', () => {
+  it('a worker of two filters every band when the other has not started; the late one finds none left', () => {
+    const filter: Filter = { name: 'box', radius: 2 };
+    const picture = randomPicture(13, 19, 5);
+    const output = new Uint8ClampedArray(picture.data.length);
+    const control = new Int32Array(CONTROL_LENGTH);
+    const bands = planBands(19, 8, 0).map((b) => [b.y0, b.y1] as const);
+    const buffers = { input: picture.data, output, scratch: null, control };
+    expect(filterShared(filter, buffers, 13, 19, bands, 0, 2)).toBe(8);
+    expect(output).toEqual(reference(filter, picture));
+    expect(filterShared(filter, buffers, 13, 19, bands, 1, 2)).toBe(0);
+    expect(control[PROGRESS]).toBe(8);
+  });
+});
+
 describe('filter parameters', () => {
   it.each([
     { name: 'box', radius: 0 },

@@ -23,12 +23,18 @@ export class InPlaceFilters {
     private readonly filterCall: FilterCall,
   ) {}
 
-  /** The passes (runOwnBands in image/shared.ts) that filter the bands `mine` of a shared picture in place. */
-  passes(filter: Filter, buffers: SharedFilterBuffers, width: number, height: number, mine: Band[]): BandPass[] {
+  /** The passes (runSharedBands in image/shared.ts) that filter any of `bands` of a shared picture in place. */
+  passes(
+    filter: Filter,
+    buffers: SharedFilterBuffers,
+    width: number,
+    height: number,
+    bands: readonly Band[],
+  ): BandPass[] {
     const { input, output } = buffers;
     checkFilter(filter);
     this.#checkViews(buffers);
-    const tallest = Math.max(0, ...mine.map(([y0, y1]) => y1 - y0));
+    const tallest = Math.max(0, ...bands.map(([y0, y1]) => y1 - y0));
     const base = this.#scratch(scratchBound(filter, width, tallest));
     const end = this.#region.at + this.#region.bytes;
     const checkFits = (layout: Layout) => {

@@ -2,7 +2,7 @@ import { type BandArgs, checkRows } from '../kernels/image/band';
 import { checkFilter, type Filter } from '../kernels/image/filter';
 import { gaussianWeights } from '../kernels/image/gaussian';
 import { clamp, type RowJob } from '../kernels/image/rows';
-import { runOwnBands, type SharedArgs } from '../kernels/image/shared';
+import { runSharedBands, type SharedArgs } from '../kernels/image/shared';
 import { checkMandelbrotRows, type MandelbrotView } from '../kernels/mandelbrot';
 import { assertRange } from '../kernels/sum';
 import { copiedPasses } from './copied';
@@ -102,10 +102,10 @@ export class WasmKernels {
    * Otherwise the picture is in plain SharedArrayBuffers, outside this module's memory, and each band is copied in
    * and out (copied.ts).
    */
-  filterShared(...[filter, buffers, width, height, bands, worker, workers]: SharedArgs): number {
-    return runOwnBands(buffers.control, bands, worker, workers, (mine) =>
+  filterShared(...[filter, buffers, width, height, bands, , workers]: SharedArgs): number {
+    return runSharedBands(buffers.control, bands, workers, (all) =>
       buffers.wasm
-        ? this.#onSharedMemory(buffers.wasm).passes(filter, buffers, width, height, mine)
+        ? this.#onSharedMemory(buffers.wasm).passes(filter, buffers, width, height, all)
         : copiedPasses(this, filter, buffers, width, height),
     );
   }

@@ -6,7 +6,9 @@ import { wholePictureJob } from './rows';
 
 /** Slot of the shared control array that counts finished band-passes; the page polls it for progress. */
 export const PROGRESS = 0;
-export const CONTROL_LENGTH = 4;
+/** Slots of the next band to claim in each pass (the Gaussian has two); slots 1–3 are the barrier's (barrier.ts). */
+const NEXT_BAND = [4, 5] as const;
+export const CONTROL_LENGTH = 6;
 
 /**
  * A shared WebAssembly.Memory that holds shared mode's picture, so that the kernel modules built for shared memory
@@ -25,7 +27,7 @@ export interface SharedFilterBuffers {
   output: Uint8ClampedArray;
   /** The Gaussian's 16-bit intermediate picture, between its two passes. */
   scratch: Uint16Array | null;
-  /** [progress, barrier arrived, barrier generation, failed]. */
+  /** [progress, barrier arrived, barrier generation, failed, next band of pass 0, next band of pass 1]. */
   control: Int32Array;
   /**
    * The shared WebAssembly.Memory that input, output and scratch are views of, when they are: the WebAssembly
@@ -37,33 +39,35 @@ export interface SharedFilterBuffers {
 /** A band: picture rows [y0, y1). */
 export type Band = readonly [number, number];
 
-/** The bands worker `worker` of `workers` owns in shared mode: contiguous blocks, band j to worker ⌊j·workers/bands⌋. */
-export const ownBands = <B>(bands: readonly B[], worker: number, workers: number): B[] =>
-  bands.filter((_, j) => Math.floor((j * workers) / bands.length) === worker);
-
 /** One pass of a shared-mode run over one band. */
 export type BandPass = (y0: number, y1: number) => void;
 
 /**
- * One worker's share of a shared-mode run, whatever the backend: `passes`, given the bands this worker owns, says
- * what to do to each: one pass, or the Gaussian's two, between which the workers meet at the barrier (no row is
- * blurred vertically before every row is blurred horizontally). Each band-pass adds to the progress counter. Any
- * failure, in `passes` too, breaks the barrier, so that no worker waits for one that has failed. Returns the
- * band-passes done.
+ * One worker's share of a shared-mode run, whatever the backend: `passes`, given every band (what a pass may be
+ * handed), says what to do to a band: one pass, or the Gaussian's two, between which the workers meet at the barrier
+ * (no row is blurred vertically before every row is blurred horizontally). In each pass the workers claim bands one
+ * at a time from a shared counter until none is left, rather than each taking a fixed block: on a machine where
+ * another process takes part of one worker's core, the others take over its bands instead of waiting for it at the
+ * end (measured on this 2-core machine: one worker of two often ran its half 1.3–8× slower than the other). The
+ * bytes are the same whoever filters a band. Each band-pass adds to the progress counter. Any failure, in `passes`
+ * too, breaks the barrier, so that no worker waits for one that has failed. Returns the band-passes this worker did.
  */
-export function runOwnBands(
+export function runSharedBands(
   control: Int32Array,
   bands: readonly Band[],
-  worker: number,
   workers: number,
-  passes: (mine: Band[]) => BandPass[],
+  passes: (bands: readonly Band[]) => BandPass[],
 ): number {
-  const mine = ownBands(bands, worker, workers);
   let done = 0;
   try {
-    for (const [i, pass] of passes(mine).entries()) {
+    for (const [i, pass] of passes(bands).entries()) {
       if (i > 0) barrierWait(control, workers);
-      for (const [y0, y1] of mine) {
+      for (
+        let j = Atomics.add(control, NEXT_BAND[i]!, 1);
+        j < bands.length;
+        j = Atomics.add(control, NEXT_BAND[i]!, 1)
+      ) {
+        const [y0, y1] = bands[j]!;
         pass(y0, y1);
         done++;
         Atomics.add(control, PROGRESS, 1);
@@ -83,8 +87,9 @@ export function gaussianScratch({ scratch }: SharedFilterBuffers): Uint16Array {
 }
 
 /**
- * One worker's share of a shared-mode run: it filters the bands it owns straight into the shared output, the
- * Gaussian in two passes around the barrier (runOwnBands). Returns the band-passes done.
+ * One worker's share of a shared-mode run: it filters the bands it claims straight into the shared output, the
+ * Gaussian in two passes around the barrier (runSharedBands). The participant's index (0 … workers − 1) is kept in
+ * the signature for the page's jobs; which bands a worker filters is decided as the run goes. Returns the band-passes done.
  */
 export function filterShared(
   filter: Filter,
@@ -92,11 +97,11 @@ export function filterShared(
   width: number,
   height: number,
   bands: readonly Band[],
-  worker: number,
+  _worker: number,
   workers: number,
 ): number {
   const { input, output } = buffers;
-  return runOwnBands(buffers.control, bands, worker, workers, () => {
+  return runSharedBands(buffers.control, bands, workers, () => {
     checkFilter(filter);
     if (filter.name !== 'gaussian') {
       return [(y0, y1) => applyFilter(filter, input, 0, output, 0, width, height, y0, y1)];
