@@ -101,9 +101,9 @@ async function runShared(
     // Exactly one job per worker, pinned (static schedule, as many jobs as workers): every barrier participant
     // runs at the same time, so the barrier cannot wait for a job stuck in a queue.
     await pool.map(
-      Array.from({ length: workers }, (_, worker) => ({
+      Array.from({ length: workers }, () => ({
         kernel: 'filterShared' as const,
-        args: [filter, buffers, width, height, bands, worker, workers] as const,
+        args: [filter, buffers, width, height, bands, workers] as const,
         backend,
       })),
       { schedule: 'static', signal, onTrace: (event) => trace.push(event) },

@@ -85,20 +85,12 @@ describe('image filters in every mode', () => {
       [0, 15],
       [15, 29],
     ] as const;
-    const job = (worker: number, withScratch: boolean): Job<'filterShared'> => ({
+    const job = (withScratch: boolean): Job<'filterShared'> => ({
       kernel: 'filterShared',
-      args: [
-        filter,
-        { input: shared.input, output, scratch: withScratch ? scratch : null, control },
-        37,
-        29,
-        bands,
-        worker,
-        2,
-      ],
+      args: [filter, { input: shared.input, output, scratch: withScratch ? scratch : null, control }, 37, 29, bands, 2],
     });
     const started = performance.now();
-    const [waiting, failing] = [pool.submit(job(0, true), { worker: 0 }), pool.submit(job(1, false), { worker: 1 })];
+    const [waiting, failing] = [pool.submit(job(true), { worker: 0 }), pool.submit(job(false), { worker: 1 })];
     // Both handled at once: either may reject first.
     const [waited, failed] = await Promise.allSettled([waiting, failing]);
     expect(failed.status === 'rejected' && String(failed.reason)).toMatch(/scratch/);

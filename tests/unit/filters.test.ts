@@ -179,7 +179,7 @@ describe('shared-mode kernel, one worker', () => {
       const control = new Int32Array(CONTROL_LENGTH);
       const scratch = new Uint16Array(picture.data.length);
       const bands = planBands(17, 5, 0).map((b) => [b.y0, b.y1] as const);
-      const done = filterShared(filter, { input: picture.data, output, scratch, control }, 11, 17, bands, 0, 1);
+      const done = filterShared(filter, { input: picture.data, output, scratch, control }, 11, 17, bands, 1);
       expect(output).toEqual(reference(filter, picture));
       expect(done).toBe(5 * sharedPasses(filter));
       expect(control[PROGRESS]).toBe(done);
@@ -195,9 +195,9 @@ describe('shared-mode kernel, bands claimed as the run goes', () => {
     const control = new Int32Array(CONTROL_LENGTH);
     const bands = planBands(19, 8, 0).map((b) => [b.y0, b.y1] as const);
     const buffers = { input: picture.data, output, scratch: null, control };
-    expect(filterShared(filter, buffers, 13, 19, bands, 0, 2)).toBe(8);
+    expect(filterShared(filter, buffers, 13, 19, bands, 2)).toBe(8);
     expect(output).toEqual(reference(filter, picture));
-    expect(filterShared(filter, buffers, 13, 19, bands, 1, 2)).toBe(0);
+    expect(filterShared(filter, buffers, 13, 19, bands, 2)).toBe(0);
     expect(control[PROGRESS]).toBe(8);
   });
 });

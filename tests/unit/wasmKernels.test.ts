@@ -155,7 +155,7 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
         [6, 19],
       ];
       // One participant: the Gaussian's barrier opens at once.
-      expect(kernel(filter, buffers, width, height, cuts, 0, 1)).toBe(
+      expect(kernel(filter, buffers, width, height, cuts, 1)).toBe(
         cuts.length * (filter.name === 'gaussian' ? 2 : 1),
       );
       return buffers.output.slice();
@@ -184,7 +184,7 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
           control,
           wasm: shared.wasm ?? undefined,
         };
-        kernel(filter, buffers, width, height, cuts, 0, 1);
+        kernel(filter, buffers, width, height, cuts, 1);
         return shared.output.slice();
       };
       const expected = run(sharePicture({ width, height, data }), filterShared);
@@ -212,7 +212,7 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
     const saved = wasm.sharedModule;
     wasm.sharedModule = null;
     try {
-      expect(() => wasm.filterShared({ name: 'invert' }, buffers, 3, 2, [[0, 2]], 0, 1)).toThrow(/shared-memory build/);
+      expect(() => wasm.filterShared({ name: 'invert' }, buffers, 3, 2, [[0, 2]], 1)).toThrow(/shared-memory build/);
     } finally {
       wasm.sharedModule = saved;
     }

@@ -102,7 +102,7 @@ export class WasmKernels {
    * Otherwise the picture is in plain SharedArrayBuffers, outside this module's memory, and each band is copied in
    * and out (copied.ts).
    */
-  filterShared(...[filter, buffers, width, height, bands, , workers]: SharedArgs): number {
+  filterShared(...[filter, buffers, width, height, bands, workers]: SharedArgs): number {
     return runSharedBands(buffers.control, bands, workers, (all) =>
       buffers.wasm
         ? this.#onSharedMemory(buffers.wasm).passes(filter, buffers, width, height, all)

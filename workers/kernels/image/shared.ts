@@ -88,8 +88,8 @@ export function gaussianScratch({ scratch }: SharedFilterBuffers): Uint16Array {
 
 /**
  * One worker's share of a shared-mode run: it filters the bands it claims straight into the shared output, the
- * Gaussian in two passes around the barrier (runSharedBands). The participant's index (0 … workers − 1) is kept in
- * the signature for the page's jobs; which bands a worker filters is decided as the run goes. Returns the band-passes done.
+ * Gaussian in two passes around the barrier (runSharedBands). Which bands a worker filters is decided as the run
+ * goes; `workers` is how many meet at the barrier. Returns the band-passes done.
  */
 export function filterShared(
   filter: Filter,
@@ -97,7 +97,6 @@ export function filterShared(
   width: number,
   height: number,
   bands: readonly Band[],
-  _worker: number,
   workers: number,
 ): number {
   const { input, output } = buffers;
