@@ -155,9 +155,7 @@ describe.each(['wasm', 'wasm-simd'] as const)('%s kernels equal their JavaScript
         [6, 19],
       ];
       // One participant: the Gaussian's barrier opens at once.
-      expect(kernel(filter, buffers, width, height, cuts, 1)).toBe(
-        cuts.length * (filter.name === 'gaussian' ? 2 : 1),
-      );
+      expect(kernel(filter, buffers, width, height, cuts, 1)).toBe(cuts.length * (filter.name === 'gaussian' ? 2 : 1));
       return buffers.output.slice();
     };
     const wasm = modules[backend];
