@@ -24,6 +24,8 @@ interface Ran extends Measured {
 export class SpeedupState extends RunState<SpeedupSchema, SweepResult<unknown>, SweepProgress, Ran> {
   /** This machine's calibration, once the probe has answered (null before, or where it could not run). */
   calibration = $state.raw<Calibration | null>(null);
+  /** Whether the probe has yet to answer: the sizing line says it is coming, so the fields do not jump when it does. */
+  probing = $state(true);
   /** Predict, then run: the speedup at the largest worker count. */
   readonly guess = new Guess('speedup');
 
@@ -31,7 +33,8 @@ export class SpeedupState extends RunState<SpeedupSchema, SweepResult<unknown>, 
   constructor(env: Environment, { calibration = calibrate() }: { calibration?: Promise<Calibration | null> } = {}) {
     const cores = env.hardwareConcurrency;
     super(env, new Settings(meta.id, speedupSchema(cores), { refine: refineSpeedup(cores) }), `the ${meta.title} demo`);
-    void calibration.then((found) => {
+    const answered = (found: Calibration | null) => {
+      this.probing = false;
       if (!found) return;
       this.calibration = found;
       // About 1 s on one worker here; a link's own n and k (and anything typed meanwhile) stay as they are.
@@ -40,7 +43,9 @@ export class SpeedupState extends RunState<SpeedupSchema, SweepResult<unknown>, 
         'fib-k': String(found.speedup.k),
         ...(found.sum && { 'sum-n': String(found.sum.n) }),
       });
-    });
+    };
+    // A probe that failed to start leaves the static defaults, as one that could not run does.
+    void calibration.then(answered, () => answered(null));
   }
 
   /** The fib batch or the sum set now, and how long it should take on one worker here, in words; null for others. */

@@ -70,8 +70,10 @@ it('sizes the fib defaults by the calibration, says so in words, and keeps value
   const state = new SpeedupState(env, { calibration: Promise.resolve(calibrationFrom(probe, sumProbe)) });
   const raw = state.settings.raw as Record<string, string | boolean>;
   expect(raw['fib-n']).toBe('30');
+  expect(state.probing).toBe(true);
   await Promise.resolve();
   await Promise.resolve();
+  expect(state.probing).toBe(false);
   expect(state.settings.raw).toMatchObject({ 'fib-n': '32', 'fib-k': '16' });
   expect(state.settings.isDefault).toBe(true);
   expect(state.sizing).toBe('Sized for this machine by a quick probe: fib(32) × 16, about 1.0 s on one worker here.');
@@ -83,6 +85,16 @@ it('sizes the fib defaults by the calibration, says so in words, and keeps value
   expect(state.sizing).toBe(
     'Sized for this machine by a quick probe: N = 500,000,000, about 950 ms on one worker here.',
   );
+});
+
+it('a probe that fails to start ends the probing and keeps the static defaults', async () => {
+  const state = new SpeedupState(env, { calibration: Promise.reject(new Error('no workers here')) });
+  await Promise.resolve();
+  await Promise.resolve();
+  expect(state.probing).toBe(false);
+  expect(state.calibration).toBeNull();
+  expect(state.settings.raw).toMatchObject({ 'fib-n': '30', 'fib-k': '16' });
+  expect(state.sizing).toBeNull();
 });
 
 it('probes this machine once per visit, in a fraction of a second', async () => {
