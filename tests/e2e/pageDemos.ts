@@ -10,11 +10,16 @@ export async function demoIds(page: Page): Promise<string[]> {
 /**
  * Shows demos of the full page as a reader would reach them, by scrolling each one into view (a demo mounts as it
  * nears the viewport), and waits until each has mounted. Returns the first one's section.
+ * A page opened at a fragment keeps that fragment in view while the demos around it mount, until the reader scrolls
+ * by hand (src/main.ts): it may scroll back before the demo is seen near, so a scroll by script is repeated until the
+ * demo has mounted.
  */
 export async function showDemo(page: Page, ...ids: string[]): Promise<Locator> {
   for (const id of ids) {
-    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-    await expect(page.locator(`section[data-demo="${id}"]`)).toBeVisible({ timeout: 30_000 });
+    await expect(async () => {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await expect(page.locator(`section[data-demo="${id}"]`)).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
   }
   return page.locator(`section[data-demo="${ids[0]}"]`);
 }
