@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
 
 /** V8's explicit compile hint: a file that opens with it has every function compiled as it loads. */
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /**
  * Opens the chunks named in `names` with V8's explicit compile hint (Chrome 136+; other engines read a comment).
